@@ -1,0 +1,296 @@
+/*
+ * checker.c: the checker, its rules and its categories.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* A pack file larger than this is refused. */
+#define PACK_FILE_MAX ((size_t)16 << 20)
+/* PCRE2 limits for one match attempt (see docs/security.md). */
+#define MATCH_LIMIT 200000
+#define DEPTH_LIMIT 20000
+
+static const char *const builtin_categories[] = {
+	"contrast", "obligation", "doubt", "contradiction", "blame",
+	"condescension", "dismissal", "refusal", "familiarity", "jargon",
+	"vocabulary",
+};
+
+static int load_builtin(tact_checker *c)
+{
+	size_t k;
+
+	for (k = 0; k < tact_builtin_pack_count; k++) {
+		const struct tact_builtin_pack *p = &tact_builtin_packs[k];
+		int rc = tact_pack_load(c, (const char *)p->data, p->len, p->name);
+
+		if (rc == TACT_EPACK)
+			return tact_err(TACT_ERROR, "built-in pack refused: %s",
+			                tact_error_last());
+		if (rc)
+			return rc;
+	}
+	return TACT_OK;
+}
+
+static int checker_init(tact_checker *c)
+{
+	size_t k;
+
+	c->mctx = pcre2_match_context_create(NULL);
+	if (!c->mctx)
+		return TACT_ENOMEM;
+	pcre2_set_match_limit(c->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(c->mctx, DEPTH_LIMIT);
+	c->categories = tact_calloc(TACT_ARRAY_LEN(builtin_categories),
+	                            sizeof *c->categories);
+	if (!c->categories)
+		return TACT_ENOMEM;
+	c->catcap = TACT_ARRAY_LEN(builtin_categories);
+	for (k = 0; k < TACT_ARRAY_LEN(builtin_categories); k++) {
+		c->categories[k] = tact_strdup(builtin_categories[k]);
+		if (!c->categories[k])
+			return TACT_ENOMEM;
+		c->ncategories++;
+	}
+	return tact_trie_build(&c->trie, NULL, 0);
+}
+
+int tact_checker_new(tact_checker **out, unsigned int flags)
+{
+	tact_checker *c;
+	int rc;
+
+	tact_err_clear();
+	if (out)
+		*out = NULL;
+	if (!out || (flags & ~TACT_CHECKER_NO_BUILTIN))
+		return tact_err(TACT_EINVAL, "tact_checker_new: %s",
+		                out ? "unknown flags" : "out is NULL");
+	c = tact_calloc(1, sizeof *c);
+	if (!c)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	rc = checker_init(c);
+	if (rc)
+		tact_err(rc, "out of memory");
+	else if (!(flags & TACT_CHECKER_NO_BUILTIN))
+		rc = load_builtin(c);
+	if (rc) {
+		tact_checker_free(c);
+		return rc;
+	}
+	*out = c;
+	return TACT_OK;
+}
+
+void tact_rule_free(struct tact_rule *r)
+{
+	size_t k, j;
+
+	if (!r)
+		return;
+	free(r->id); free(r->category); free(r->language); free(r->pack);
+	free(r->message); free(r->message_en);
+	free(r->explanation); free(r->explanation_en); free(r->source);
+	for (k = 0; k < r->npatterns; k++) {
+		pcre2_code_free(r->patterns[k].code);
+		for (j = 0; j < r->patterns[k].nsuggestions; j++)
+			free(r->patterns[k].suggestions[j]);
+		free(r->patterns[k].suggestions);
+	}
+	free(r->patterns);
+	for (k = 0; k < r->nexceptions; k++)
+		pcre2_code_free(r->exceptions[k]);
+	free(r->exceptions);
+	for (k = 0; k < r->nsuggestions; k++)
+		free(r->suggestions[k]);
+	free(r->suggestions);
+	for (k = 0; k < r->ntriggers; k++)
+		free(r->triggers[k]);
+	free(r->triggers);
+	for (j = 0; j < 2; j++) {
+		for (k = 0; k < r->nexamples[j]; k++) {
+			free(r->examples[j][k].text);
+			free(r->examples[j][k].fix);
+		}
+		free(r->examples[j]);
+	}
+	free(r);
+}
+
+void tact_checker_free(tact_checker *c)
+{
+	size_t k;
+
+	if (!c)
+		return;
+	for (k = 0; k < c->nrules; k++)
+		tact_rule_free(c->rules[k]);
+	free(c->rules);
+	for (k = 0; k < c->ncategories; k++)
+		free(c->categories[k]);
+	free(c->categories);
+	tact_trie_free(&c->trie);
+	free(c->always);
+	pcre2_match_context_free(c->mctx);
+	free(c);
+}
+
+size_t tact_category_find(const tact_checker *c, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < c->ncategories; k++)
+		if (strcmp(c->categories[k], name) == 0)
+			return k;
+	return (size_t)-1;
+}
+
+int tact_language_known(const tact_checker *c, const char *lang)
+{
+	static const char *const builtin[] = { "ru", "ro", "kk", "en" };
+	size_t k;
+
+	for (k = 0; k < TACT_ARRAY_LEN(builtin); k++)
+		if (strcmp(builtin[k], lang) == 0)
+			return 1;
+	for (k = 0; k < c->nrules; k++)
+		if (strcmp(c->rules[k]->language, lang) == 0)
+			return 1;
+	return 0;
+}
+
+static uint32_t rule_captures(const struct tact_rule *r)
+{
+	uint32_t max = 0, n;
+	size_t k;
+
+	for (k = 0; k < r->npatterns; k++) {
+		pcre2_pattern_info(r->patterns[k].code, PCRE2_INFO_CAPTURECOUNT, &n);
+		if (n > max)
+			max = n;
+	}
+	return max;
+}
+
+/* Rebuild the indexes over all rules; on failure the old ones stay. */
+static int reindex(tact_checker *c)
+{
+	struct tact_trie trie;
+	uint32_t *always;
+	size_t k, n = 0;
+
+	always = tact_calloc(c->nrules, sizeof *always);
+	if (!always)
+		return TACT_ENOMEM;
+	if (tact_trie_build(&trie, c->rules, c->nrules)) {
+		free(always);
+		return TACT_ENOMEM;
+	}
+	for (k = 0; k < c->nrules; k++) {
+		uint32_t caps = rule_captures(c->rules[k]);
+
+		if (caps > c->max_captures)
+			c->max_captures = caps;
+		if (c->rules[k]->ntriggers == 0)
+			always[n++] = (uint32_t)k;
+	}
+	tact_trie_free(&c->trie);
+	c->trie = trie;
+	free(c->always);
+	c->always = always;
+	c->nalways = n;
+	return TACT_OK;
+}
+
+int tact_checker_add_rules(tact_checker *c, struct tact_rule **rules,
+                           size_t n, char **cats, size_t ncats)
+{
+	size_t k, oldrules = c->nrules, oldcats = c->ncategories;
+
+	if (tact_grow((void **)&c->rules, &c->rulecap, c->nrules + n,
+	              sizeof *c->rules) ||
+	    tact_grow((void **)&c->categories, &c->catcap, c->ncategories + ncats,
+	              sizeof *c->categories))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	for (k = 0; k < ncats; k++)
+		c->categories[c->ncategories++] = cats[k];
+	for (k = 0; k < n; k++) {
+		rules[k]->index = c->nrules;
+		rules[k]->category_id = tact_category_find(c, rules[k]->category);
+		c->rules[c->nrules++] = rules[k];
+	}
+	if (reindex(c)) {
+		c->nrules = oldrules;  /* the caller still owns rules and cats */
+		c->ncategories = oldcats;
+		return tact_err(TACT_ENOMEM, "out of memory");
+	}
+	return TACT_OK;
+}
+
+int tact_checker_add_pack_string(tact_checker *c, const char *yaml,
+                                 size_t len, const char *name)
+{
+	tact_err_clear();
+	if (!c || (!yaml && len))
+		return tact_err(TACT_EINVAL, "tact_checker_add_pack_string: NULL %s",
+		                c ? "yaml" : "checker");
+	if (len > PACK_FILE_MAX)
+		return tact_err(TACT_ETOOBIG, "%s: pack larger than %zu bytes",
+		                name ? name : "<string>", PACK_FILE_MAX);
+	return tact_pack_load(c, yaml ? yaml : "", len, name);
+}
+
+static int read_file(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct tact_buf b = { NULL, 0, 0 };
+	char chunk[8192];
+	size_t n;
+
+	if (!f)
+		return tact_err_at(TACT_EIO, path, (size_t)-1, (size_t)-1,
+		                   "%s: %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > PACK_FILE_MAX || tact_buf_append(&b, chunk, n)) {
+			int big = b.len + n > PACK_FILE_MAX;
+
+			fclose(f);
+			tact_buf_free(&b);
+			return big ? tact_err(TACT_ETOOBIG, "%s: pack larger than %zu "
+			                      "bytes", path, PACK_FILE_MAX)
+			           : tact_err(TACT_ENOMEM, "out of memory");
+		}
+	}
+	if (ferror(f)) {
+		fclose(f);
+		tact_buf_free(&b);
+		return tact_err_at(TACT_EIO, path, (size_t)-1, (size_t)-1,
+		                   "%s: read error", path);
+	}
+	fclose(f);
+	*out = b.data;
+	*len = b.len;
+	return TACT_OK;
+}
+
+int tact_checker_add_pack_file(tact_checker *c, const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	tact_err_clear();
+	if (!c || !path)
+		return tact_err(TACT_EINVAL, "tact_checker_add_pack_file: NULL %s",
+		                c ? "path" : "checker");
+	if ((rc = read_file(path, &data, &len)))
+		return rc;
+	rc = tact_pack_load(c, data ? data : "", len, path);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,120 @@
+/*
+ * compile.c: compiling a rule's patterns and checking its templates.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Bounds that keep a hostile pattern from exhausting the compiler. */
+#define PATTERN_MAX_LEN 4096
+#define PATTERN_NEST_MAX 64
+
+pcre2_code *tact_pattern_compile(const char *pattern, char *message,
+                                 size_t msgsize)
+{
+	pcre2_compile_context *cctx;
+	pcre2_code *code;
+	char *folded;
+	int err = 0;
+	PCRE2_SIZE off = 0;
+	size_t len = strlen(pattern);
+
+	if (len > PATTERN_MAX_LEN) {
+		snprintf(message, msgsize, "pattern longer than %d bytes",
+		         PATTERN_MAX_LEN);
+		return NULL;
+	}
+	folded = tact_fold_string(pattern, len, 0);
+	cctx = pcre2_compile_context_create(NULL);
+	if (!folded || !cctx) {
+		snprintf(message, msgsize, "out of memory");
+		pcre2_compile_context_free(cctx);
+		tact_free(folded);
+		return NULL;
+	}
+	pcre2_set_parens_nest_limit(cctx, PATTERN_NEST_MAX);
+	code = pcre2_compile((PCRE2_SPTR)folded, PCRE2_ZERO_TERMINATED,
+	                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+	                             PCRE2_NEVER_BACKSLASH_C,
+	                     &err, &off, cctx);
+	pcre2_compile_context_free(cctx);
+	tact_free(folded);
+	if (!code) {
+		PCRE2_UCHAR buf[256];
+
+		pcre2_get_error_message(err, buf, sizeof buf);
+		snprintf(message, msgsize, "%s at offset %zu", (const char *)buf,
+		         (size_t)off);
+		return NULL;
+	}
+	/* JIT is an optimisation: the interpreter is used when it fails. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+static int group_exists(const pcre2_code *code, const char *name, size_t n)
+{
+	uint32_t count = 0;
+	char buf[64];
+
+	if (n == 0)
+		return 0;
+	if (name[0] >= '0' && name[0] <= '9') {
+		size_t k, num = 0;
+
+		for (k = 0; k < n; k++) {
+			if (name[k] < '0' || name[k] > '9' || num > 1000)
+				return 0;
+			num = num * 10 + (size_t)(name[k] - '0');
+		}
+		pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &count);
+		return num <= count;
+	}
+	if (n >= sizeof buf)
+		return 0;
+	memcpy(buf, name, n);
+	buf[n] = '\0';
+	return pcre2_substring_number_from_name(code, (PCRE2_SPTR)buf) >= 0;
+}
+
+int tact_template_check(const char *tpl, const pcre2_code *code,
+                        char *message, size_t msgsize)
+{
+	const char *p = tpl;
+
+	while ((p = strchr(p, '$')) != NULL) {
+		const char *name = p + 1;
+		size_t n;
+
+		if (*name == '$') {
+			p += 2;
+			continue;
+		}
+		if (*name == '{') {
+			const char *close = strchr(name, '}');
+
+			if (!close) {
+				snprintf(message, msgsize, "unclosed ${ in '%s'", tpl);
+				return TACT_EPACK;
+			}
+			name++;
+			n = (size_t)(close - name);
+			p = close + 1;
+		} else if (*name >= '0' && *name <= '9') {
+			n = 1;
+			p = name + 1;
+		} else {
+			snprintf(message, msgsize,
+			         "'$' must be followed by a digit, {name} or '$' in '%s'",
+			         tpl);
+			return TACT_EPACK;
+		}
+		if (!group_exists(code, name, n)) {
+			snprintf(message, msgsize, "template '%s' names group '%.*s' "
+			         "that the pattern does not have", tpl, (int)n, name);
+			return TACT_EPACK;
+		}
+	}
+	return TACT_OK;
+}

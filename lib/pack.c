@@ -1,0 +1,655 @@
+/*
+ * pack.c: reading a YAML rule pack (docs/rule-packs.md) into compiled rules.
+ *
+ * The whole pack is parsed and compiled into a private list first; only
+ * when every rule is valid is the list handed to the checker, so a refused
+ * pack leaves nothing behind.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "internal.h"
+
+#define MSG_MAX 384
+/* Bounds on what one pack may hold. */
+#define PACK_MAX_RULES 100000
+#define PACK_MAX_ITEMS 10000
+
+struct loader {
+	yaml_document_t doc;
+	const char *name;       /* file name for messages */
+	char *language;
+	char *pack;
+	struct tact_rule **rules;
+	size_t nrules, rulecap;
+	char **cats;
+	size_t ncats, catcap;
+	const tact_checker *checker;
+};
+
+static int fail(struct loader *ld, const yaml_node_t *node, const char *fmt,
+                ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(struct loader *ld, const yaml_node_t *node, const char *fmt,
+                ...)
+{
+	char msg[MSG_MAX];
+	va_list ap;
+	size_t line = node ? node->start_mark.line + 1 : (size_t)-1;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (node)
+		return tact_err_at(TACT_EPACK, ld->name, line, (size_t)-1,
+		                   "%s:%zu: %s", ld->name, line, msg);
+	return tact_err_at(TACT_EPACK, ld->name, line, (size_t)-1, "%s: %s",
+	                   ld->name, msg);
+}
+
+/* ---- node helpers ---------------------------------------------------------- */
+
+static yaml_node_t *node_get(struct loader *ld, int index)
+{
+	return yaml_document_get_node(&ld->doc, index);
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
+	                                        : NULL;
+}
+
+static int scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
+                      char **out)
+{
+	const char *s = scalar(n);
+	size_t len;
+
+	if (!s)
+		return fail(ld, n, "'%s' must be a string", what);
+	len = n->data.scalar.length;
+	if (strlen(s) != len)
+		return fail(ld, n, "'%s' contains a NUL byte", what);
+	if (tact_utf8_check(s, len) != len)
+		return fail(ld, n, "'%s' is not valid UTF-8", what);
+	*out = tact_strndup(s, len);
+	return *out ? TACT_OK : tact_err(TACT_ENOMEM, "out of memory");
+}
+
+/* A string, or a sequence of strings, into a new array. */
+static int string_list(struct loader *ld, yaml_node_t *n, const char *what,
+                       char ***out, size_t *count)
+{
+	yaml_node_item_t *it;
+	size_t k = 0, total;
+	int rc;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		*out = tact_calloc(1, sizeof **out);
+		if (!*out)
+			return tact_err(TACT_ENOMEM, "out of memory");
+		*count = 1;
+		return scalar_dup(ld, n, what, &(*out)[0]);
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "'%s' must be a string or a list of strings", what);
+	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (total > PACK_MAX_ITEMS)
+		return fail(ld, n, "'%s' has more than %d items", what, PACK_MAX_ITEMS);
+	*out = tact_calloc(total, sizeof **out);
+	if (!*out)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	*count = total;
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++, k++)
+		if ((rc = scalar_dup(ld, node_get(ld, *it), what, &(*out)[k])))
+			return rc;
+	return TACT_OK;
+}
+
+static int is_key(const yaml_node_pair_t *p, struct loader *ld, const char *k)
+{
+	const char *s = scalar(node_get(ld, p->key));
+
+	return s && strcmp(s, k) == 0;
+}
+
+/* ---- rule fields ------------------------------------------------------------ */
+
+static int parse_severity(struct loader *ld, yaml_node_t *n, int *out)
+{
+	const char *s = scalar(n);
+	int k;
+
+	for (k = TACT_SEVERITY_HINT; k <= TACT_SEVERITY_ERROR; k++)
+		if (s && strcmp(s, tact_severity_name(k)) == 0) {
+			*out = k;
+			return TACT_OK;
+		}
+	return fail(ld, n, "severity must be error, warning or hint");
+}
+
+static int valid_id(const char *id)
+{
+	const char *p;
+
+	if (!*id || strlen(id) > 128)
+		return 0;
+	for (p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		      *p == '_'))
+			return 0;
+	return 1;
+}
+
+static int known_category(struct loader *ld, const char *name)
+{
+	size_t k;
+
+	if (tact_category_find(ld->checker, name) != (size_t)-1)
+		return 1;
+	for (k = 0; k < ld->ncats; k++)
+		if (strcmp(ld->cats[k], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int compile_one(struct loader *ld, yaml_node_t *n, const char *src,
+                       pcre2_code **out)
+{
+	char msg[MSG_MAX];
+
+	*out = tact_pattern_compile(src, msg, sizeof msg);
+	if (!*out)
+		return fail(ld, n, "pattern '%s': %s", src, msg);
+	return TACT_OK;
+}
+
+static int parse_pattern(struct loader *ld, yaml_node_t *n,
+                         struct tact_pattern *p)
+{
+	yaml_node_pair_t *pr;
+	yaml_node_t *regex = NULL;
+	int rc;
+
+	if (n->type == YAML_SCALAR_NODE)
+		return compile_one(ld, n, scalar(n), &p->code);
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "a pattern is a string or {regex, suggestions}");
+	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
+	     pr++) {
+		yaml_node_t *v = node_get(ld, pr->value);
+
+		if (is_key(pr, ld, "regex")) {
+			regex = v;
+		} else if (is_key(pr, ld, "suggestions")) {
+			if ((rc = string_list(ld, v, "suggestions", &p->suggestions,
+			                      &p->nsuggestions)))
+				return rc;
+		} else {
+			return fail(ld, node_get(ld, pr->key),
+			            "unknown pattern field '%s'",
+			            scalar(node_get(ld, pr->key)) ? scalar(node_get(ld, pr->key)) : "?");
+		}
+	}
+	if (!scalar(regex))
+		return fail(ld, n, "a pattern map needs 'regex'");
+	return compile_one(ld, regex, scalar(regex), &p->code);
+}
+
+static int parse_patterns(struct loader *ld, yaml_node_t *n,
+                          struct tact_rule *r)
+{
+	yaml_node_item_t *it;
+	size_t total, k = 0;
+	int rc;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		r->patterns = tact_calloc(1, sizeof *r->patterns);
+		if (!r->patterns)
+			return tact_err(TACT_ENOMEM, "out of memory");
+		r->npatterns = 1;
+		return parse_pattern(ld, n, &r->patterns[0]);
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "'patterns' must be a list");
+	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (total == 0 || total > PACK_MAX_ITEMS)
+		return fail(ld, n, "'patterns' must hold 1 to %d patterns",
+		            PACK_MAX_ITEMS);
+	r->patterns = tact_calloc(total, sizeof *r->patterns);
+	if (!r->patterns)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	r->npatterns = total;
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++, k++)
+		if ((rc = parse_pattern(ld, node_get(ld, *it), &r->patterns[k])))
+			return rc;
+	return TACT_OK;
+}
+
+static int parse_exceptions(struct loader *ld, yaml_node_t *n,
+                            struct tact_rule *r)
+{
+	char **src = NULL;
+	size_t count = 0, k;
+	int rc = string_list(ld, n, "exceptions", &src, &count);
+
+	if (!rc) {
+		r->exceptions = tact_calloc(count, sizeof *r->exceptions);
+		if (!r->exceptions)
+			rc = tact_err(TACT_ENOMEM, "out of memory");
+		else
+			r->nexceptions = count;
+	}
+	for (k = 0; !rc && k < count; k++)
+		rc = compile_one(ld, n, src[k], &r->exceptions[k]);
+	for (k = 0; src && k < count; k++)
+		free(src[k]);
+	free(src);
+	return rc;
+}
+
+static int parse_triggers(struct loader *ld, yaml_node_t *n,
+                          struct tact_rule *r)
+{
+	size_t k;
+	int rc = string_list(ld, n, "triggers", &r->triggers, &r->ntriggers);
+
+	for (k = 0; !rc && k < r->ntriggers; k++) {
+		char *folded = tact_fold_string(r->triggers[k],
+		                                strlen(r->triggers[k]), 1);
+		size_t i = 0;
+		uint32_t cp;
+
+		if (!folded)
+			return tact_err(TACT_ENOMEM, "out of memory");
+		free(r->triggers[k]);
+		r->triggers[k] = folded;
+		cp = folded[0] ? tact_utf8_next(folded, &i) : 0;
+		if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+		      cp >= 0xC0))
+			return fail(ld, n, "trigger '%s' must start with a letter or digit",
+			            folded);
+	}
+	return rc;
+}
+
+static int parse_example_list(struct loader *ld, yaml_node_t *n, int kind,
+                              struct tact_rule *r)
+{
+	yaml_node_item_t *it;
+	size_t total, k = 0;
+	int rc;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "examples must be lists");
+	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (total > PACK_MAX_ITEMS)
+		return fail(ld, n, "too many examples");
+	r->examples[kind] = tact_calloc(total, sizeof *r->examples[kind]);
+	if (!r->examples[kind])
+		return tact_err(TACT_ENOMEM, "out of memory");
+	r->nexamples[kind] = total;
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++, k++) {
+		yaml_node_t *e = node_get(ld, *it);
+		struct tact_example *ex = &r->examples[kind][k];
+		yaml_node_pair_t *p;
+
+		if (e->type == YAML_SCALAR_NODE) {
+			if ((rc = scalar_dup(ld, e, "example", &ex->text)))
+				return rc;
+			continue;
+		}
+		if (e->type != YAML_MAPPING_NODE)
+			return fail(ld, e, "an example is a string or {text, fix}");
+		for (p = e->data.mapping.pairs.start; p < e->data.mapping.pairs.top; p++) {
+			yaml_node_t *v = node_get(ld, p->value);
+
+			if (is_key(p, ld, "text"))
+				rc = scalar_dup(ld, v, "text", &ex->text);
+			else if (is_key(p, ld, "fix") && kind == TACT_EXAMPLE_BAD)
+				rc = scalar_dup(ld, v, "fix", &ex->fix);
+			else
+				rc = fail(ld, node_get(ld, p->key), "unknown example field");
+			if (rc)
+				return rc;
+		}
+		if (!ex->text)
+			return fail(ld, e, "an example needs 'text'");
+	}
+	return TACT_OK;
+}
+
+static int parse_examples(struct loader *ld, yaml_node_t *n,
+                          struct tact_rule *r)
+{
+	yaml_node_pair_t *p;
+	int rc;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "'examples' must be a map with 'bad' and 'good'");
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *v = node_get(ld, p->value);
+
+		if (is_key(p, ld, "bad"))
+			rc = parse_example_list(ld, v, TACT_EXAMPLE_BAD, r);
+		else if (is_key(p, ld, "good"))
+			rc = parse_example_list(ld, v, TACT_EXAMPLE_GOOD, r);
+		else
+			rc = fail(ld, node_get(ld, p->key), "examples hold 'bad' and 'good'");
+		if (rc)
+			return rc;
+	}
+	return TACT_OK;
+}
+
+/* ---- a rule ------------------------------------------------------------------- */
+
+static int rule_field(struct loader *ld, struct tact_rule *r, const char *key,
+                      yaml_node_t *v)
+{
+	static const struct {
+		const char *key;
+		size_t offset;
+	} strings[] = {
+		{ "id", offsetof(struct tact_rule, id) },
+		{ "category", offsetof(struct tact_rule, category) },
+		{ "message", offsetof(struct tact_rule, message) },
+		{ "message_en", offsetof(struct tact_rule, message_en) },
+		{ "explanation", offsetof(struct tact_rule, explanation) },
+		{ "explanation_en", offsetof(struct tact_rule, explanation_en) },
+		{ "source", offsetof(struct tact_rule, source) },
+	};
+	size_t k;
+
+	for (k = 0; k < TACT_ARRAY_LEN(strings); k++) {
+		if (strcmp(key, strings[k].key) == 0) {
+			char **slot = (char **)((char *)r + strings[k].offset);
+
+			if (*slot)
+				return fail(ld, v, "'%s' given twice", key);
+			return scalar_dup(ld, v, key, slot);
+		}
+	}
+	if (strcmp(key, "severity") == 0)
+		return parse_severity(ld, v, &r->severity);
+	if (strcmp(key, "patterns") == 0)
+		return parse_patterns(ld, v, r);
+	if (strcmp(key, "exceptions") == 0)
+		return parse_exceptions(ld, v, r);
+	if (strcmp(key, "suggestions") == 0)
+		return string_list(ld, v, "suggestions", &r->suggestions,
+		                   &r->nsuggestions);
+	if (strcmp(key, "triggers") == 0)
+		return parse_triggers(ld, v, r);
+	if (strcmp(key, "examples") == 0)
+		return parse_examples(ld, v, r);
+	return fail(ld, v, "unknown rule field '%s'", key);
+}
+
+static int check_templates(struct loader *ld, yaml_node_t *n,
+                           struct tact_rule *r)
+{
+	size_t p, k;
+	char msg[MSG_MAX];
+
+	for (p = 0; p < r->npatterns; p++) {
+		struct tact_pattern *pt = &r->patterns[p];
+		char **s = pt->suggestions ? pt->suggestions : r->suggestions;
+		size_t ns = pt->suggestions ? pt->nsuggestions : r->nsuggestions;
+
+		for (k = 0; k < ns; k++)
+			if (tact_template_check(s[k], pt->code, msg, sizeof msg))
+				return fail(ld, n, "rule '%s': %s", r->id, msg);
+	}
+	return TACT_OK;
+}
+
+static int rule_complete(struct loader *ld, yaml_node_t *n, struct tact_rule *r)
+{
+	if (!r->id)
+		return fail(ld, n, "a rule needs 'id'");
+	if (!valid_id(r->id))
+		return fail(ld, n, "rule id '%s' may hold only ASCII letters, digits,"
+		            " '.', '-' and '_'", r->id);
+	if (!r->category || !known_category(ld, r->category))
+		return fail(ld, n, "rule '%s': unknown or missing category '%s'",
+		            r->id, r->category ? r->category : "");
+	if (r->severity < 0)
+		return fail(ld, n, "rule '%s' needs 'severity'", r->id);
+	if (!r->message || !r->explanation)
+		return fail(ld, n, "rule '%s' needs 'message' and 'explanation'", r->id);
+	if (!r->patterns)
+		return fail(ld, n, "rule '%s' needs 'patterns'", r->id);
+	return check_templates(ld, n, r);
+}
+
+static int parse_rule(struct loader *ld, yaml_node_t *n, struct tact_rule *r)
+{
+	yaml_node_pair_t *p;
+	int rc;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "a rule must be a map");
+	r->severity = -1;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		const char *key = scalar(node_get(ld, p->key));
+
+		if (!key)
+			return fail(ld, node_get(ld, p->key), "rule keys must be strings");
+		if ((rc = rule_field(ld, r, key, node_get(ld, p->value))))
+			return rc;
+	}
+	if ((rc = rule_complete(ld, n, r)))
+		return rc;
+	r->language = tact_strdup(ld->language);
+	r->pack = tact_strdup(ld->pack);
+	if (!r->language || !r->pack)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	return TACT_OK;
+}
+
+static int unique_id(struct loader *ld, yaml_node_t *n, const char *id)
+{
+	size_t k;
+
+	for (k = 0; k < ld->checker->nrules; k++)
+		if (strcmp(ld->checker->rules[k]->id, id) == 0)
+			return fail(ld, n, "duplicate rule id '%s' (already loaded from "
+			            "pack '%s')", id, ld->checker->rules[k]->pack);
+	for (k = 0; k + 1 < ld->nrules; k++)
+		if (strcmp(ld->rules[k]->id, id) == 0)
+			return fail(ld, n, "duplicate rule id '%s'", id);
+	return TACT_OK;
+}
+
+static int parse_rules(struct loader *ld, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "'rules' must be a list");
+	if (n->data.sequence.items.top - n->data.sequence.items.start >
+	    PACK_MAX_RULES)
+		return fail(ld, n, "more than %d rules", PACK_MAX_RULES);
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++) {
+		yaml_node_t *rn = node_get(ld, *it);
+		struct tact_rule *r;
+		int rc;
+
+		if (tact_grow((void **)&ld->rules, &ld->rulecap, ld->nrules + 1,
+		              sizeof *ld->rules))
+			return tact_err(TACT_ENOMEM, "out of memory");
+		r = tact_calloc(1, sizeof *r);
+		if (!r)
+			return tact_err(TACT_ENOMEM, "out of memory");
+		ld->rules[ld->nrules++] = r;
+		if ((rc = parse_rule(ld, rn, r)) || (rc = unique_id(ld, rn, r->id)))
+			return rc;
+	}
+	return TACT_OK;
+}
+
+/* ---- categories and the top level ------------------------------------------ */
+
+static int parse_categories(struct loader *ld, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "'categories' must be a list");
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++) {
+		yaml_node_t *c = node_get(ld, *it);
+		yaml_node_pair_t *p;
+		const char *name = NULL;
+
+		if (c->type != YAML_MAPPING_NODE)
+			return fail(ld, c, "a category is a map {name, description}");
+		for (p = c->data.mapping.pairs.start; p < c->data.mapping.pairs.top; p++)
+			if (is_key(p, ld, "name"))
+				name = scalar(node_get(ld, p->value));
+		if (!name || !valid_id(name))
+			return fail(ld, c, "a category needs a 'name' of ASCII letters");
+		if (known_category(ld, name))
+			return fail(ld, c, "category '%s' exists already", name);
+		if (tact_grow((void **)&ld->cats, &ld->catcap, ld->ncats + 1,
+		              sizeof *ld->cats) ||
+		    !(ld->cats[ld->ncats] = tact_strdup(name)))
+			return tact_err(TACT_ENOMEM, "out of memory");
+		ld->ncats++;
+	}
+	return TACT_OK;
+}
+
+static int valid_language(const char *s)
+{
+	size_t n = strlen(s), k;
+
+	if (n < 2 || n > 3)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	return 1;
+}
+
+static int parse_top(struct loader *ld, yaml_node_t *root)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *rules = NULL, *cats = NULL;
+	int rc;
+
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return fail(ld, root, "a pack is a map with 'pack', 'language', 'rules'");
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *v = node_get(ld, p->value);
+
+		if (is_key(p, ld, "pack"))
+			rc = scalar_dup(ld, v, "pack", &ld->pack);
+		else if (is_key(p, ld, "language"))
+			rc = scalar_dup(ld, v, "language", &ld->language);
+		else if (is_key(p, ld, "rules"))
+			rc = (rules = v, TACT_OK);
+		else if (is_key(p, ld, "categories"))
+			rc = (cats = v, TACT_OK);
+		else if (is_key(p, ld, "description") || is_key(p, ld, "version"))
+			rc = TACT_OK;
+		else
+			rc = fail(ld, node_get(ld, p->key), "unknown pack field '%s'",
+			          scalar(node_get(ld, p->key)) ? scalar(node_get(ld, p->key)) : "?");
+		if (rc)
+			return rc;
+	}
+	if (!ld->language || !valid_language(ld->language))
+		return fail(ld, root, "'language' must be a 2-3 letter code like ru");
+	if (!ld->pack && !(ld->pack = tact_strdup(ld->name)))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	if (cats && (rc = parse_categories(ld, cats)))
+		return rc;
+	if (!rules)
+		return fail(ld, root, "a pack needs 'rules'");
+	return parse_rules(ld, rules);
+}
+
+static int load_document(struct loader *ld, const char *yaml, size_t len)
+{
+	yaml_parser_t parser;
+	int ok;
+
+	if (!yaml_parser_initialize(&parser))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	ok = yaml_parser_load(&parser, &ld->doc);
+	if (!ok) {
+		size_t line = parser.problem_mark.line + 1;
+		int rc = parser.error == YAML_MEMORY_ERROR
+		                 ? tact_err(TACT_ENOMEM, "out of memory")
+		                 : tact_err_at(TACT_EPACK, ld->name, line, (size_t)-1,
+		                               "%s:%zu: YAML: %s", ld->name, line,
+		                               parser.problem ? parser.problem : "error");
+		yaml_parser_delete(&parser);
+		return rc;
+	}
+	yaml_parser_delete(&parser);
+	if (!yaml_document_get_root_node(&ld->doc)) {
+		yaml_document_delete(&ld->doc);
+		return tact_err_at(TACT_EPACK, ld->name, 1, (size_t)-1,
+		                   "%s: the pack is empty", ld->name);
+	}
+	return TACT_OK;
+}
+
+static void loader_free(struct loader *ld)
+{
+	size_t k;
+
+	for (k = 0; k < ld->nrules; k++)
+		tact_rule_free(ld->rules[k]);
+	free(ld->rules);
+	for (k = 0; k < ld->ncats; k++)
+		free(ld->cats[k]);
+	free(ld->cats);
+	free(ld->language);
+	free(ld->pack);
+}
+
+int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
+                   const char *name)
+{
+	struct loader ld;
+	size_t bad;
+	int rc;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = name ? name : "<string>";
+	ld.checker = c;
+	bad = tact_utf8_check(yaml, len);
+	if (bad != len)
+		return tact_err_at(TACT_EPACK, ld.name, (size_t)-1, bad,
+		                   "%s: invalid UTF-8 at byte %zu", ld.name, bad);
+	if ((rc = load_document(&ld, yaml, len)))
+		return rc;
+	rc = parse_top(&ld, yaml_document_get_root_node(&ld.doc));
+	yaml_document_delete(&ld.doc);
+	if (!rc) {
+		rc = tact_checker_add_rules(c, ld.rules, ld.nrules, ld.cats, ld.ncats);
+		if (!rc) {
+			ld.nrules = 0;  /* now owned by the checker */
+			ld.ncats = 0;
+		}
+	}
+	loader_free(&ld);
+	return rc;
+}

@@ -1,0 +1,99 @@
+/*
+ * rule.c: read-only access to a checker's rules.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+const char *tact_severity_name(int severity)
+{
+	switch (severity) {
+	case TACT_SEVERITY_HINT: return "hint";
+	case TACT_SEVERITY_WARNING: return "warning";
+	case TACT_SEVERITY_ERROR: return "error";
+	default: return NULL;
+	}
+}
+
+size_t tact_checker_rule_count(const tact_checker *c)
+{
+	return c ? c->nrules : 0;
+}
+
+const tact_rule *tact_checker_rule(const tact_checker *c, size_t index)
+{
+	return c && index < c->nrules ? c->rules[index] : NULL;
+}
+
+const char *tact_rule_id(const tact_rule *r)
+{
+	return r ? r->id : NULL;
+}
+
+const char *tact_rule_category(const tact_rule *r)
+{
+	return r ? r->category : NULL;
+}
+
+const char *tact_rule_language(const tact_rule *r)
+{
+	return r ? r->language : NULL;
+}
+
+const char *tact_rule_pack(const tact_rule *r)
+{
+	return r ? r->pack : NULL;
+}
+
+const char *tact_rule_message(const tact_rule *r, int english)
+{
+	if (!r)
+		return NULL;
+	return english && r->message_en ? r->message_en : r->message;
+}
+
+const char *tact_rule_explanation(const tact_rule *r, int english)
+{
+	if (!r)
+		return NULL;
+	return english && r->explanation_en ? r->explanation_en : r->explanation;
+}
+
+const char *tact_rule_source(const tact_rule *r)
+{
+	if (!r)
+		return NULL;
+	return r->source ? r->source : "";
+}
+
+int tact_rule_severity(const tact_rule *r)
+{
+	return r ? r->severity : TACT_SEVERITY_HINT;
+}
+
+size_t tact_rule_trigger_count(const tact_rule *r)
+{
+	return r ? r->ntriggers : 0;
+}
+
+size_t tact_rule_example_count(const tact_rule *r, int kind)
+{
+	if (!r || (kind != TACT_EXAMPLE_BAD && kind != TACT_EXAMPLE_GOOD))
+		return 0;
+	return r->nexamples[kind];
+}
+
+const char *tact_rule_example(const tact_rule *r, int kind, size_t index,
+                              const char **fix)
+{
+	const struct tact_example *e;
+
+	if (fix)
+		*fix = NULL;
+	if (index >= tact_rule_example_count(r, kind))
+		return NULL;
+	e = &r->examples[kind][index];
+	if (fix)
+		*fix = e->fix;
+	return e->text;
+}

@@ -1,0 +1,440 @@
+/*
+ * segment.c: cutting a message into sentences, and finding the text in it
+ * that is not the agent's own phrasing (quotes, '>' lines, URLs, e-mail
+ * addresses, code).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* A sentence longer than this is cut at white space (or anywhere). */
+#define SENTENCE_MAX 4096
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Length of a sentence-ending mark at t[i] (. ! ? …), or 0. */
+static size_t end_mark(const char *t, size_t len, size_t i)
+{
+	if (t[i] == '.' || t[i] == '!' || t[i] == '?')
+		return 1;
+	if (i + 2 < len && (unsigned char)t[i] == 0xE2 &&
+	    (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0xA6)
+		return 3;
+	return 0;
+}
+
+/* Length of a closing quote or bracket at t[i] (» ” " ) ]), or 0. */
+static size_t closer(const char *t, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t + i;
+
+	if (*u == '"' || *u == ')' || *u == ']' || *u == '\'')
+		return 1;
+	if (i + 1 < len && u[0] == 0xC2 && u[1] == 0xBB)
+		return 2; /* » */
+	if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x9D || u[2] == 0x9C))
+		return 3; /* ” “ */
+	return 0;
+}
+
+/* Back up from a forced cut to white space, or to a code point start. */
+static size_t cut_point(const char *t, size_t start, size_t end)
+{
+	size_t k;
+
+	for (k = end; k > start + SENTENCE_MAX / 2; k--)
+		if (is_space((unsigned char)t[k]))
+			return k;
+	k = end;
+	while (k > start + 1 && ((unsigned char)t[k] & 0xC0) == 0x80)
+		k--;
+	return k;
+}
+
+/* Where the sentence that starts at s ends (exclusive, before trimming). */
+static size_t sentence_end(const char *t, size_t len, size_t s)
+{
+	size_t i = s;
+
+	while (i < len) {
+		size_t m;
+
+		if (t[i] == '\n')
+			return i;
+		if (i - s >= SENTENCE_MAX)
+			return cut_point(t, s, i);
+		m = end_mark(t, len, i);
+		if (!m) {
+			i++;
+			continue;
+		}
+		while (i < len && (m = end_mark(t, len, i)) != 0)
+			i += m;
+		while (i < len && (m = closer(t, len, i)) != 0)
+			i += m;
+		if (i >= len || is_space((unsigned char)t[i]) || t[i] == '\n')
+			return i;
+	}
+	return len;
+}
+
+int tact_next_sentence(const char *text, size_t len, size_t *pos,
+                       size_t *start, size_t *end)
+{
+	size_t s = *pos, e;
+
+	while (s < len && (is_space((unsigned char)text[s]) || text[s] == '\n'))
+		s++;
+	if (s >= len) {
+		*pos = len;
+		return 0;
+	}
+	e = sentence_end(text, len, s);
+	*pos = e;
+	while (e > s && is_space((unsigned char)text[e - 1]))
+		e--;
+	*start = s;
+	*end = e;
+	return 1;
+}
+
+/* ---- skip regions --------------------------------------------------------- */
+
+static int spans_add(struct tact_spans *s, size_t start, size_t end)
+{
+	if (end <= start)
+		return TACT_OK;
+	if (tact_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v))
+		return TACT_ENOMEM;
+	s->v[s->n].start = start;
+	s->v[s->n].end = end;
+	s->n++;
+	return TACT_OK;
+}
+
+static size_t line_end(const char *t, size_t len, size_t i)
+{
+	const char *nl = memchr(t + i, '\n', len - i);
+
+	return nl ? (size_t)(nl - t) : len;
+}
+
+/* Lines whose first non-blank character is '>'. */
+static int find_quoted_lines(struct tact_spans *out, const char *t, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t e = line_end(t, len, i), k = i;
+
+		while (k < e && is_space((unsigned char)t[k]))
+			k++;
+		if (k < e && t[k] == '>' && spans_add(out, i, e))
+			return TACT_ENOMEM;
+		i = e + 1;
+	}
+	return TACT_OK;
+}
+
+static int url_char(unsigned char c)
+{
+	return c > ' ' && c != '<' && c != '>' && c != '"' && c != '\x7f';
+}
+
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int has_prefix_ci(const char *t, size_t len, size_t i, const char *p)
+{
+	size_t n = strlen(p), k;
+
+	if (i + n > len)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = t[i + k];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != p[k])
+			return 0;
+	}
+	return 1;
+}
+
+static size_t trim_url_tail(const char *t, size_t s, size_t e)
+{
+	while (e > s && strchr(".,;:!?)]'", t[e - 1]))
+		e--;
+	/* A closing » or ” after a URL belongs to the sentence. */
+	while (e > s + 2 && (unsigned char)t[e - 1] >= 0x80) {
+		size_t k = e - 1;
+
+		while (k > s && ((unsigned char)t[k] & 0xC0) == 0x80)
+			k--;
+		if (closer(t, e, k) == e - k)
+			e = k;
+		else
+			break;
+	}
+	return e;
+}
+
+static int find_urls(struct tact_spans *out, const char *t, size_t len)
+{
+	static const char *const starts[] = { "https://", "http://", "ftp://",
+		                              "www." };
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		size_t k, e;
+
+		if (i > 0 && word_byte((unsigned char)t[i - 1]))
+			continue;
+		for (k = 0; k < TACT_ARRAY_LEN(starts); k++)
+			if (has_prefix_ci(t, len, i, starts[k]))
+				break;
+		if (k == TACT_ARRAY_LEN(starts))
+			continue;
+		for (e = i; e < len && url_char((unsigned char)t[e]); e++)
+			;
+		e = trim_url_tail(t, i, e);
+		if (spans_add(out, i, e))
+			return TACT_ENOMEM;
+		i = e;
+	}
+	return TACT_OK;
+}
+
+static int email_char(unsigned char c)
+{
+	return word_byte(c) && c < 0x80 ? 1 : (c == '.' || c == '_' ||
+	                                        c == '%' || c == '+' || c == '-');
+}
+
+static int find_emails(struct tact_spans *out, const char *t, size_t len)
+{
+	const char *at = t;
+
+	while ((at = memchr(at, '@', len - (size_t)(at - t))) != NULL) {
+		size_t i = (size_t)(at - t), s = i, e = i + 1;
+		int dot = 0;
+
+		while (s > 0 && email_char((unsigned char)t[s - 1]))
+			s--;
+		while (e < len && email_char((unsigned char)t[e])) {
+			dot |= t[e] == '.';
+			e++;
+		}
+		while (e > i + 1 && t[e - 1] == '.')
+			e--;
+		if (s < i && dot && spans_add(out, s, e))
+			return TACT_ENOMEM;
+		at++;
+		if ((size_t)(at - t) >= len)
+			break;
+	}
+	return TACT_OK;
+}
+
+/* `inline code` on one line and ```fenced blocks```. */
+static int find_code(struct tact_spans *out, const char *t, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const char *q = memchr(t + i, '`', len - i);
+		size_t s, e;
+
+		if (!q)
+			break;
+		s = (size_t)(q - t);
+		if (s + 2 < len && t[s + 1] == '`' && t[s + 2] == '`') {
+			const char *f = NULL;
+			size_t k;
+
+			for (k = s + 3; k + 2 < len && !f; k++)
+				if (t[k] == '`' && t[k + 1] == '`' && t[k + 2] == '`')
+					f = t + k;
+			e = f ? (size_t)(f - t) + 3 : len;
+		} else {
+			size_t le = line_end(t, len, s + 1);
+			const char *c = memchr(t + s + 1, '`', le - s - 1);
+
+			if (!c) {
+				i = s + 1;
+				continue;
+			}
+			e = (size_t)(c - t) + 1;
+		}
+		if (spans_add(out, s, e))
+			return TACT_ENOMEM;
+		i = e;
+	}
+	return TACT_OK;
+}
+
+/* Quotation marks: a pair of opening and closing marks (as UTF-8). */
+struct quote_pair {
+	const char *open;
+	const char *close;
+	const char *close2;
+};
+
+static const struct quote_pair quote_pairs[] = {
+	{ "\xC2\xAB", "\xC2\xBB", NULL },                 /* « » */
+	{ "\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* „ “ ” */
+	{ "\xE2\x80\x9C", "\xE2\x80\x9D", NULL },         /* “ ” */
+};
+
+static int mark_at(const char *t, size_t len, size_t i, const char *m)
+{
+	size_t n = m ? strlen(m) : 0;
+
+	return n && i + n <= len && memcmp(t + i, m, n) == 0 ? (int)n : 0;
+}
+
+/* The end of the quote opened at t[i] by pair p (nesting allowed), or 0. */
+static size_t quote_close(const char *t, size_t len, size_t i,
+                          const struct quote_pair *p)
+{
+	size_t depth = 1, k = i + (size_t)mark_at(t, len, i, p->open);
+
+	while (k < len) {
+		int n;
+
+		if (k + 1 < len && t[k] == '\n' && t[k + 1] == '\n')
+			return 0; /* a quote does not span paragraphs */
+		if ((n = mark_at(t, len, k, p->close)) || (n = mark_at(t, len, k, p->close2))) {
+			if (--depth == 0)
+				return k + (size_t)n;
+		} else if ((n = mark_at(t, len, k, p->open))) {
+			depth++;
+		} else {
+			n = 1;
+		}
+		k += (size_t)n;
+	}
+	return 0;
+}
+
+static int find_typographic_quotes(struct tact_spans *out, const char *t,
+                                   size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t k, e = 0;
+
+		if ((unsigned char)t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		for (k = 0; k < TACT_ARRAY_LEN(quote_pairs) && !e; k++)
+			if (mark_at(t, len, i, quote_pairs[k].open))
+				e = quote_close(t, len, i, &quote_pairs[k]);
+		if (e) {
+			if (spans_add(out, i, e))
+				return TACT_ENOMEM;
+			i = e;
+		} else {
+			i++;
+		}
+	}
+	return TACT_OK;
+}
+
+/* Straight "..." pairs within a line. */
+static int find_straight_quotes(struct tact_spans *out, const char *t,
+                                size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t e = line_end(t, len, i), open = (size_t)-1, k;
+
+		for (k = i; k < e; k++) {
+			if (t[k] != '"')
+				continue;
+			if (open == (size_t)-1) {
+				open = k;
+			} else {
+				if (spans_add(out, open, k + 1))
+					return TACT_ENOMEM;
+				open = (size_t)-1;
+			}
+		}
+		i = e + 1;
+	}
+	return TACT_OK;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct tact_span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Sort and merge overlapping regions, so overlap tests can bisect. */
+static void spans_merge(struct tact_spans *s)
+{
+	size_t i, o = 0;
+
+	if (s->n == 0)
+		return;
+	qsort(s->v, s->n, sizeof *s->v, span_cmp);
+	for (i = 1; i < s->n; i++) {
+		if (s->v[i].start <= s->v[o].end) {
+			if (s->v[i].end > s->v[o].end)
+				s->v[o].end = s->v[i].end;
+		} else {
+			s->v[++o] = s->v[i];
+		}
+	}
+	s->n = o + 1;
+}
+
+int tact_find_skips(struct tact_spans *out, const char *text, size_t len)
+{
+	out->n = 0;
+	if (find_quoted_lines(out, text, len) || find_urls(out, text, len) ||
+	    find_emails(out, text, len) || find_code(out, text, len) ||
+	    find_typographic_quotes(out, text, len) ||
+	    find_straight_quotes(out, text, len))
+		return TACT_ENOMEM;
+	spans_merge(out);
+	return TACT_OK;
+}
+
+int tact_spans_overlap(const struct tact_spans *s, size_t start, size_t end)
+{
+	size_t lo = 0, hi = s->n;
+
+	/* The first region that ends after start. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->v[mid].end <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->v[lo].start < end;
+}
+
+void tact_spans_free(struct tact_spans *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}

@@ -1,0 +1,129 @@
+/*
+ * utf8.c: strict UTF-8 validation, decoding and encoding.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+size_t tact_utf8_seqlen(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 1;
+}
+
+static int cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The length of a valid sequence at s[i..len), or 0. */
+static size_t valid_seq(const unsigned char *s, size_t i, size_t len)
+{
+	unsigned char c = s[i];
+	size_t n = tact_utf8_seqlen(c);
+
+	if (c < 0x80)
+		return 1;
+	if (n == 1 || i + n > len)
+		return 0;
+	if (!cont(s[i + 1]))
+		return 0;
+	if (n == 2)
+		return 2;
+	if (c == 0xE0 && s[i + 1] < 0xA0)
+		return 0; /* overlong */
+	if (c == 0xED && s[i + 1] > 0x9F)
+		return 0; /* surrogate */
+	if (!cont(s[i + 2]))
+		return 0;
+	if (n == 3)
+		return 3;
+	if (c == 0xF0 && s[i + 1] < 0x90)
+		return 0; /* overlong */
+	if (c == 0xF4 && s[i + 1] > 0x8F)
+		return 0; /* above U+10FFFF */
+	return cont(s[i + 3]) ? 4 : 0;
+}
+
+size_t tact_utf8_check(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n;
+
+		/* Fast path over ASCII, eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		n = valid_seq(s, i, len);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+uint32_t tact_utf8_next(const char *str, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str + *i;
+	uint32_t c = s[0];
+
+	if (c < 0x80) {
+		*i += 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		*i += 2;
+		return ((c & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if (c < 0xF0) {
+		*i += 3;
+		return ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+		       (s[2] & 0x3F);
+	}
+	*i += 4;
+	return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+size_t tact_utf8_put(char *out, uint32_t cp)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
