@@ -215,8 +215,8 @@ static int find_urls(struct tact_spans *out, const char *t, size_t len)
 
 static int email_char(unsigned char c)
 {
-	return word_byte(c) && c < 0x80 ? 1 : (c == '.' || c == '_' ||
-	                                        c == '%' || c == '+' || c == '-');
+	return word_byte(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
+	       c == '-';
 }
 
 static int find_emails(struct tact_spans *out, const char *t, size_t len)

@@ -1,0 +1,72 @@
+/*
+ * test_detect.c: language detection per message.
+ */
+#include "helpers.h"
+
+struct sample {
+	const char *text;
+	const char *lang;
+};
+
+static const struct sample samples[] = {
+	{ "Здравствуйте! Ваш заказ уже в пути.", "ru" },
+	{ "Айгүл, здравствуйте! Ваш заказ готов.", "ru" },
+	{ "Сәлеметсіз бе! Тапсырысыңыз дайын.", "kk" },
+	{ "Сіз форманы толтыруыңыз керек.", "kk" },
+	{ "Білмеймін.", "kk" },
+	{ "Bună ziua! Comanda dumneavoastră a fost expediată.", "ro" },
+	{ "Buna ziua, nu stiu daca comanda a plecat.", "ro" },
+	{ "Sunteţi sigur că aţi plătit?", "ro" },
+	{ "Hello, your order has shipped.", "en" },
+	{ "Are you sure?", "en" },
+	{ "12345 !!!", "en" },
+	{ "", "en" },
+	{ "Вaжно: Bы дoлжны", "ru" },
+};
+
+START_TEST(detects)
+{
+	const struct sample *s = &samples[_i];
+	const char *got = tact_detect_language(s->text, strlen(s->text));
+
+	ck_assert_msg(got && strcmp(got, s->lang) == 0, "'%s': got %s, want %s",
+	              s->text, got ? got : "NULL", s->lang);
+}
+END_TEST
+
+START_TEST(auto_check_reports_language)
+{
+	tact_checker *c = NULL;
+	tact_report *r = NULL;
+	const char *t = "Сәлеметсіз бе! Тапсырысыңыз дайын.";
+
+	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), NULL), TACT_OK);
+	ck_assert_str_eq(tact_report_language(r), "kk");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(invalid_input)
+{
+	ck_assert_ptr_null(tact_detect_language("\xC0\x80", 2));
+	ck_assert_int_eq(tact_error_position(NULL, NULL, NULL), TACT_EUTF8);
+	ck_assert_ptr_null(tact_detect_language(NULL, 3));
+}
+END_TEST
+
+static Suite *detect_suite(void)
+{
+	Suite *s = suite_create("detect");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, detects, 0,
+	                    (int)(sizeof samples / sizeof samples[0]));
+	tcase_add_test(tc, auto_check_reports_language);
+	tcase_add_test(tc, invalid_input);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TACT_TEST_MAIN(detect_suite)

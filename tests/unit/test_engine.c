@@ -1,0 +1,312 @@
+/*
+ * test_engine.c: matching on real text with the fixture pack: spans in
+ * bytes and code points, traps, skipped regions, overlaps, errors.
+ */
+#include "helpers.h"
+
+static tact_checker *fixture(void)
+{
+	tact_checker *c = NULL;
+
+	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
+	ck_assert_msg(tact_checker_add_pack_file(c, TACT_TEST_DATA "/fixture.yaml") ==
+	                      TACT_OK, "%s", tact_error_last());
+	return c;
+}
+
+static void span_of(const tact_report *r, size_t i, size_t *b, size_t *e,
+                    size_t *cb, size_t *ce, size_t *line, size_t *col)
+{
+	ck_assert_int_eq(tact_finding_span(tact_report_finding(r, i), b, e, cb, ce,
+	                                   line, col), TACT_OK);
+}
+
+START_TEST(design_example_spans)
+{
+	tact_checker *c = fixture();
+	const char *t = "Товар хороший, но дорогой. Вы должны заполнить форму.";
+	tact_report *r = check_as(c, "ru", t);
+	size_t b, e, cb, ce, line, col;
+
+	ck_assert_uint_eq(tact_report_count(r), 2);
+	ck_assert_str_eq(tact_finding_rule(tact_report_finding(r, 0)), "ru.contrast.no");
+	span_of(r, 0, &b, &e, &cb, &ce, &line, &col);
+	ck_assert_uint_eq(b, 27);
+	ck_assert_uint_eq(e, 31);
+	ck_assert_uint_eq(cb, 15);
+	ck_assert_uint_eq(ce, 17);
+	ck_assert_uint_eq(line, 1);
+	ck_assert_uint_eq(col, 16);
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL), "но");
+	ck_assert_str_eq(tact_finding_suggestion(tact_report_finding(r, 0), 0), "однако");
+	ck_assert_str_eq(tact_finding_category(tact_report_finding(r, 1)), "obligation");
+	ck_assert_str_eq(tact_finding_suggestion(tact_report_finding(r, 1), 0),
+	                 "Не могли бы Вы заполнить форму?");
+	ck_assert_int_eq(tact_report_status(r), TACT_OK);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+/* Emoji (4 bytes, 1 code point), combining marks and line breaks before the
+ * match: code points, lines and columns must still be exact. */
+START_TEST(spans_after_emoji_and_marks)
+{
+	tact_checker *c = fixture();
+	const char *t = "Привет 😀 е\xCC\x88!\nЦена 🙂 хорошая, НО высокая.";
+	tact_report *r = check_as(c, "ru", t);
+	size_t b, e, cb, ce, line, col;
+	const char *p = strstr(t, "НО");
+
+	ck_assert_uint_eq(tact_report_count(r), 1);
+	span_of(r, 0, &b, &e, &cb, &ce, &line, &col);
+	ck_assert_uint_eq(b, (size_t)(p - t));
+	ck_assert_uint_eq(e - b, strlen("НО"));
+	/* "Привет 😀 е◌̈!\n" is 13 code points; "Цена 🙂 хорошая, " 16. */
+	ck_assert_uint_eq(cb, 13 + 16);
+	ck_assert_uint_eq(ce, cb + 2);
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(col, 17);
+	ck_assert_str_eq(tact_finding_suggestion(tact_report_finding(r, 0), 0), "ОДНАКО");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(no_inside_words_does_not_fire)
+{
+	tact_checker *c = fixture();
+	tact_report *r = check_as(c, "ru",
+	        "Оно новое, можно заказать. Новинка! Ноутбук, эконом, но-шпа");
+
+	/* Only the standalone «но» of «но-шпа» is a word «но». */
+	ck_assert_uint_eq(count_category(r, "contrast"), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(exception_not_only_but_also)
+{
+	tact_checker *c = fixture();
+	tact_report *r = check_as(c, "ru",
+	        "Мы не только вернём деньги, но и доставим новый товар.");
+
+	ck_assert_uint_eq(tact_report_count(r), 0);
+	tact_report_free(r);
+	r = check_as(c, "ru", "Мы вернём деньги, но не сразу.");
+	ck_assert_uint_eq(count_category(r, "contrast"), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(skipped_regions)
+{
+	static const char *const texts[] = {
+		"Вы написали: «но я уже оплатил».",
+		"Вы написали: \"но я уже оплатил\".",
+		"Вы написали: „но я уже оплатил“.",
+		"> но я уже оплатил\nСпасибо.",
+		"См. https://example.com/но/вы-должны и пишите.",
+		"Пишите на но@example.com.",
+		"Команда `но` выводит ответ.",
+		"```\nвы должны но\n```\nГотово.",
+	};
+	tact_checker *c = fixture();
+	size_t k;
+
+	for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		tact_report *r = check_as(c, "ru", texts[k]);
+
+		ck_assert_msg(tact_report_count(r) == 0, "fired on: %s", texts[k]);
+		tact_report_free(r);
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(quotes_checked_when_asked)
+{
+	tact_checker *c = fixture();
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	tact_report *r = NULL;
+	const char *t = "Вы написали: «но я уже оплатил».";
+
+	o.language = "ru";
+	o.flags = TACT_CHECK_INCLUDE_QUOTES;
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), &o), TACT_OK);
+	ck_assert_uint_eq(tact_report_count(r), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(homoglyph_text_still_matches)
+{
+	tact_checker *c = fixture();
+	/* «Вы» with a Latin B, «должны» with a Latin o. */
+	tact_report *r = check_as(c, "ru", "Bы дoлжны прийти.");
+
+	ck_assert_uint_eq(count_category(r, "obligation"), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(same_category_overlaps_resolved)
+{
+	tact_checker *c = fixture();
+	/* The reshaping pattern and the plain one match overlapping text: one
+	 * obligation finding, the longer, survives. */
+	tact_report *r = check_as(c, "ru", "Вы должны прийти.");
+
+	ck_assert_uint_eq(count_category(r, "obligation"), 1);
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL),
+	                 "Вы должны прийти.");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(different_categories_may_overlap)
+{
+	tact_checker *c = fixture();
+	tact_report *r = check_as(c, "ru", "Вы должны прийти, но позже.");
+
+	ck_assert_uint_eq(count_category(r, "obligation"), 1);
+	ck_assert_uint_eq(count_category(r, "contrast"), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(rule_without_triggers_runs)
+{
+	tact_checker *c = fixture();
+	tact_report *r = check_as(c, "ru", "Проверьте АПИ.");
+
+	ck_assert_uint_eq(count_category(r, "jargon"), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(options_filter)
+{
+	tact_checker *c = fixture();
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	tact_report *r = NULL;
+	const char *t = "Хорошо, но вы должны прийти. Вы уверены? АПИ.";
+
+	o.language = "ru";
+	o.min_severity = TACT_SEVERITY_ERROR;
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), &o), TACT_OK);
+	ck_assert_uint_eq(tact_report_count(r), 1);
+	tact_report_free(r);
+	o.min_severity = TACT_SEVERITY_HINT;
+	o.enable = "contrast, ru.jargon.*";
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), &o), TACT_OK);
+	ck_assert_uint_eq(tact_report_count(r), 2);
+	tact_report_free(r);
+	o.enable = NULL;
+	o.disable = "ru.contrast.no,doubt";
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), &o), TACT_OK);
+	ck_assert_uint_eq(count_category(r, "contrast"), 0);
+	ck_assert_uint_eq(count_category(r, "doubt"), 0);
+	ck_assert_uint_eq(count_category(r, "obligation"), 1);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(english_messages)
+{
+	tact_checker *c = fixture();
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	tact_report *r = NULL;
+	const char *t = "Да, но нет.";
+
+	o.language = "ru";
+	o.flags = TACT_CHECK_ENGLISH;
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), &o), TACT_OK);
+	ck_assert_str_eq(tact_finding_message(tact_report_finding(r, 0)),
+	                 "«но» cancels what came before.");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(invalid_utf8_names_offset)
+{
+	tact_checker *c = fixture();
+	tact_report *r = (tact_report *)&r;
+	const char t[] = "Хорошо, \xD0 но";
+	size_t off = 0;
+
+	ck_assert_int_eq(tact_check(&r, c, t, sizeof t - 1, NULL), TACT_EUTF8);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(tact_error_position(NULL, NULL, &off), TACT_EUTF8);
+	ck_assert_uint_eq(off, strlen("Хорошо, "));
+	ck_assert_ptr_nonnull(strstr(tact_error_last(), "byte 14"));
+	tact_checker_free(c);
+}
+END_TEST
+
+START_TEST(report_outlives_checker_and_text)
+{
+	tact_checker *c = fixture();
+	char *t = strdup("Да, но нет.");
+	tact_report *r = check_as(c, "ru", t);
+
+	tact_checker_free(c);
+	memset(t, 'x', strlen(t));
+	free(t);
+	ck_assert_str_eq(tact_finding_rule(tact_report_finding(r, 0)), "ru.contrast.no");
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL), "но");
+	tact_report_free(r);
+}
+END_TEST
+
+START_TEST(long_sentence_is_cut_not_refused)
+{
+	tact_checker *c = fixture();
+	size_t n = 100000, k;
+	char *t = malloc(n + 16);
+	tact_report *r = NULL;
+
+	for (k = 0; k < n; k += 5)
+		memcpy(t + k, "abcd ", 5);
+	memcpy(t + n, "но", strlen("но") + 1);
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), NULL), TACT_OK);
+	tact_report_free(r);
+	free(t);
+	tact_checker_free(c);
+}
+END_TEST
+
+static Suite *engine_suite(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, design_example_spans);
+	tcase_add_test(tc, spans_after_emoji_and_marks);
+	tcase_add_test(tc, no_inside_words_does_not_fire);
+	tcase_add_test(tc, exception_not_only_but_also);
+	tcase_add_test(tc, skipped_regions);
+	tcase_add_test(tc, quotes_checked_when_asked);
+	tcase_add_test(tc, homoglyph_text_still_matches);
+	tcase_add_test(tc, same_category_overlaps_resolved);
+	tcase_add_test(tc, different_categories_may_overlap);
+	tcase_add_test(tc, rule_without_triggers_runs);
+	tcase_add_test(tc, options_filter);
+	tcase_add_test(tc, english_messages);
+	tcase_add_test(tc, invalid_utf8_names_offset);
+	tcase_add_test(tc, report_outlives_checker_and_text);
+	tcase_add_test(tc, long_sentence_is_cut_not_refused);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TACT_TEST_MAIN(engine_suite)
