@@ -57,7 +57,8 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 	size_t k;
 
 	for (k = 0; k < n; k++)
-		if (strlen(list[k]) == len && memcmp(list[k], w, len) == 0)
+		if (list[k][0] == w[0] && strncmp(list[k], w, len) == 0 &&
+		    list[k][len] == '\0')
 			return 1;
 	return 0;
 }

@@ -196,7 +196,8 @@ static int find_urls(struct tact_spans *out, const char *t, size_t len)
 	for (i = 0; i < len; i++) {
 		size_t k, e;
 
-		if (i > 0 && word_byte((unsigned char)t[i - 1]))
+		if (!strchr("hHfFwW", t[i]) || t[i] == '\0' ||
+		    (i > 0 && word_byte((unsigned char)t[i - 1])))
 			continue;
 		for (k = 0; k < TACT_ARRAY_LEN(starts); k++)
 			if (has_prefix_ci(t, len, i, starts[k]))
