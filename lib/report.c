@@ -169,7 +169,8 @@ void tact_report_finish(struct tact_report *r, const char *text, size_t len)
 	size_t i;
 
 	TACT_UNUSED(len);
-	qsort(r->findings, r->nfindings, sizeof *r->findings, finding_cmp);
+	if (r->nfindings)
+		qsort(r->findings, r->nfindings, sizeof *r->findings, finding_cmp);
 	drop_overlaps(r);
 	fill_positions(r, text);
 	for (i = 0; i < r->nfindings; i++)

@@ -77,7 +77,8 @@ static int lay_out(struct tact_trie *t, struct pair *p, size_t n)
 {
 	size_t i;
 
-	qsort(p, n, sizeof *p, pair_cmp);
+	if (n)
+		qsort(p, n, sizeof *p, pair_cmp);
 	t->hits = tact_calloc(n, sizeof *t->hits);
 	if (!t->hits)
 		return TACT_ENOMEM;
