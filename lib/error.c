@@ -43,6 +43,10 @@ const char *tact_strerror(int code)
 
 static int err_set(int code, const char *file, size_t line, size_t offset,
                    const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
+static int err_set(int code, const char *file, size_t line, size_t offset,
+                   const char *fmt, va_list ap)
 {
 	struct tact_error_state *e = &last_error;
 

@@ -1,0 +1,143 @@
+/*
+ * out_json.c: the JSON objects of the CLI contract (docs/cli.md):
+ *
+ *   {"id":"...","language":"ru","findings":[{"rule":...,"category":...,
+ *    "severity":...,"start":27,"end":31,"cp_start":15,"cp_end":17,
+ *    "line":1,"column":16,"match":"но","message":...,"explanation":...,
+ *    "suggestions":["однако"]}],"fixed":"..."}
+ *   {"id":"...","error":{"code":"utf8","message":"...","offset":12}}
+ *   {"id":"...","text":"..."}                      (tact rewrite)
+ *
+ * Members are written in this order, compactly, without a line break.
+ */
+#include "cli.h"
+
+static void put_size_member(struct json_buf *b, const char *key, size_t v)
+{
+	json_put_raw(b, ",", 1);
+	json_put_key(b, key);
+	json_put_size(b, v);
+}
+
+static void put_string_member(struct json_buf *b, const char *key,
+                              const char *v)
+{
+	json_put_raw(b, ",", 1);
+	json_put_key(b, key);
+	json_put_cstring(b, v);
+}
+
+static void put_span(struct json_buf *b, const tact_finding *fd)
+{
+	size_t start = 0, end = 0, cp_start = 0, cp_end = 0, line = 0, col = 0;
+
+	tact_finding_span(fd, &start, &end, &cp_start, &cp_end, &line, &col);
+	put_size_member(b, "start", start);
+	put_size_member(b, "end", end);
+	put_size_member(b, "cp_start", cp_start);
+	put_size_member(b, "cp_end", cp_end);
+	put_size_member(b, "line", line);
+	put_size_member(b, "column", col);
+}
+
+static void put_suggestions(struct json_buf *b, const tact_finding *fd)
+{
+	size_t i, n = tact_finding_suggestion_count(fd);
+
+	json_put_raw(b, ",", 1);
+	json_put_key(b, "suggestions");
+	json_put_raw(b, "[", 1);
+	for (i = 0; i < n; i++) {
+		if (i)
+			json_put_raw(b, ",", 1);
+		json_put_cstring(b, tact_finding_suggestion(fd, i));
+	}
+	json_put_raw(b, "]", 1);
+}
+
+static void put_finding(struct json_buf *b, const tact_finding *fd)
+{
+	size_t match_len = 0;
+	const char *match = tact_finding_match(fd, &match_len);
+
+	json_put_raw(b, "{", 1);
+	json_put_key(b, "rule");
+	json_put_cstring(b, tact_finding_rule(fd));
+	put_string_member(b, "category", tact_finding_category(fd));
+	put_string_member(b, "severity",
+	                  tact_severity_name(tact_finding_severity(fd)));
+	put_span(b, fd);
+	json_put_raw(b, ",", 1);
+	json_put_key(b, "match");
+	json_put_string(b, match ? match : "", match ? match_len : 0);
+	put_string_member(b, "message", tact_finding_message(fd));
+	put_string_member(b, "explanation", tact_finding_explanation(fd));
+	put_suggestions(b, fd);
+	json_put_raw(b, "}", 1);
+}
+
+void json_put_report(struct json_buf *b, const char *id,
+                     const tact_report *r, const char *fixed,
+                     size_t fixed_len)
+{
+	size_t i, n = tact_report_count(r);
+
+	json_put_raw(b, "{", 1);
+	json_put_key(b, "id");
+	json_put_cstring(b, id);
+	put_string_member(b, "language", tact_report_language(r));
+	json_put_raw(b, ",", 1);
+	json_put_key(b, "findings");
+	json_put_raw(b, "[", 1);
+	for (i = 0; i < n; i++) {
+		if (i)
+			json_put_raw(b, ",", 1);
+		put_finding(b, tact_report_finding(r, i));
+	}
+	json_put_raw(b, "]", 1);
+	if (fixed) {
+		json_put_raw(b, ",", 1);
+		json_put_key(b, "fixed");
+		json_put_string(b, fixed, fixed_len);
+	}
+	json_put_raw(b, "}", 1);
+}
+
+void json_put_error(struct json_buf *b, const char *id, const char *code,
+                    const char *message, size_t offset)
+{
+	json_put_raw(b, "{", 1);
+	json_put_key(b, "id");
+	json_put_cstring(b, id);
+	json_put_raw(b, ",", 1);
+	json_put_key(b, "error");
+	json_put_raw(b, "{", 1);
+	json_put_key(b, "code");
+	json_put_cstring(b, code);
+	put_string_member(b, "message", message);
+	if (offset != (size_t)-1)
+		put_size_member(b, "offset", offset);
+	json_put_raw(b, "}}", 2);
+}
+
+void json_put_rewrite(struct json_buf *b, const char *id, const char *text,
+                      size_t len)
+{
+	json_put_raw(b, "{", 1);
+	json_put_key(b, "id");
+	json_put_cstring(b, id);
+	json_put_raw(b, ",", 1);
+	json_put_key(b, "text");
+	json_put_string(b, text, len);
+	json_put_raw(b, "}", 1);
+}
+
+int json_flush(struct json_buf *b, FILE *f)
+{
+	int oom = b->oom;
+
+	if (!oom && b->len)
+		fwrite(b->data, 1, b->len, f);
+	json_buf_clear(b);
+	return oom ? -1 : 0;
+}
