@@ -66,15 +66,15 @@ extern "C" {
 /* ---------------------------------------------------------------------- */
 
 #define TACT_VERSION_MAJOR 1
-#define TACT_VERSION_MINOR 0
+#define TACT_VERSION_MINOR 1
 #define TACT_VERSION_PATCH 0
 /** The version this header describes, as MAJOR*10000 + MINOR*100 + PATCH. */
 #define TACT_VERSION_NUMBER \
 	(TACT_VERSION_MAJOR * 10000 + TACT_VERSION_MINOR * 100 + TACT_VERSION_PATCH)
-#define TACT_VERSION_STRING "1.0.0"
+#define TACT_VERSION_STRING "1.1.0"
 
 /**
- * The version string of the library actually linked ("1.0.0"): compare with
+ * The version string of the library actually linked ("1.1.0"): compare with
  * TACT_VERSION_STRING to detect a header/library mismatch. Static storage;
  * thread-safe; never NULL.
  */
@@ -258,11 +258,16 @@ TACT_API const char *tact_rule_example(const tact_rule *rule, int kind,
 #define TACT_CHECK_ENGLISH 1u
 /** Also check quoted text, '>' lines, URLs, e-mail addresses and code. */
 #define TACT_CHECK_INCLUDE_QUOTES 2u
+/** The reply aims to discover the client's needs (version 2): a reply
+ *  that asks only closed questions gets a `questions` hint. */
+#define TACT_CHECK_DISCOVERY 4u
 
 /**
  * Options of a check or rewrite. Initialise with TACT_CHECK_OPTIONS_INIT or
  * tact_check_options_init(), then set what you need. The struct only grows
- * at the end; version tells tact which fields the caller knows.
+ * at the end; version tells tact which fields the caller knows (a program
+ * compiled against version 1 keeps working: the later fields take their
+ * defaults).
  */
 typedef struct tact_check_options {
 	unsigned int version;  /* TACT_CHECK_OPTIONS_VERSION */
@@ -279,15 +284,35 @@ typedef struct tact_check_options {
 	const char *disable;
 	/** TACT_CHECK_* flags. */
 	unsigned int flags;
+
+	/* ---- version 2: the coaching layer (docs/coaching.md) ---- */
+
+	/** The client's age in years, or -1 when unknown. With an age, the
+	 *  report carries the vocabulary profile and `vocabulary` hints. */
+	int age;
+	/** The client's name as the agent knows it ("Анна Петровна"), or
+	 *  NULL: the report then says whether the reply addresses the client
+	 *  by name (declined and vocative forms count). */
+	const char *client_name;
+	/** The customer's message this reply answers (UTF-8, length
+	 *  customer_message_len), or NULL. When it is upset, a reply without
+	 *  acknowledgement gets an `empathy` finding. */
+	const char *customer_message;
+	size_t customer_message_len;
+	/** How long the client has waited for this reply, in seconds, or -1
+	 *  when unknown. A long wait without an apology gets a `wait` hint. */
+	long wait_seconds;
 } tact_check_options;
 
-#define TACT_CHECK_OPTIONS_VERSION 1
+#define TACT_CHECK_OPTIONS_VERSION 2
 #define TACT_CHECK_OPTIONS_INIT \
-	{ TACT_CHECK_OPTIONS_VERSION, NULL, TACT_SEVERITY_HINT, NULL, NULL, 0u }
+	{ TACT_CHECK_OPTIONS_VERSION, NULL, TACT_SEVERITY_HINT, NULL, NULL, 0u, \
+	  -1, NULL, NULL, 0, -1L }
 
 /**
  * Initialise opts with the defaults of the given struct version (pass
- * TACT_CHECK_OPTIONS_VERSION). Errors: TACT_EINVAL (NULL), TACT_EVERSION.
+ * TACT_CHECK_OPTIONS_VERSION; versions 1 and 2 are known). Only the fields
+ * of that version are written. Errors: TACT_EINVAL (NULL), TACT_EVERSION.
  */
 TACT_API int tact_check_options_init(tact_check_options *opts,
                                      unsigned int version);
@@ -406,6 +431,108 @@ TACT_API int tact_rewrite(char **out, size_t *out_len,
 
 /** Release memory tact returned (tact_rewrite()'s text). NULL is accepted. */
 TACT_API void tact_free(void *ptr);
+
+/* ---------------------------------------------------------------------- */
+/* Coaching: vocabulary by age, the client's name, questions, the score    */
+/* (since 1.1; docs/coaching.md)                                          */
+/* ---------------------------------------------------------------------- */
+
+/**
+ * An age band of a language's vocabulary pack ("60+", "40-60", "25-40",
+ * "<25"): the words that speak to clients of that age. Opaque; owned by its
+ * checker.
+ */
+typedef struct tact_band tact_band;
+
+/** The number of age bands the checker knows for lang (0 if none). */
+TACT_API size_t tact_band_count(const tact_checker *checker, const char *lang);
+
+/** Band index of lang, in pack order; NULL when out of range. */
+TACT_API const tact_band *tact_band_at(const tact_checker *checker,
+                                       const char *lang, size_t index);
+
+/**
+ * The band of lang that holds age (min_age <= age <= max_age), or NULL
+ * when lang has no vocabulary or no band covers age (tact_error_last()
+ * says which). Thread-safe; lives as long as the checker.
+ */
+TACT_API const tact_band *tact_vocabulary(const tact_checker *checker,
+                                          const char *lang, int age);
+
+/**
+ * Band accessors. Strings live as long as the checker; a NULL band gives
+ * NULL or 0.
+ *   name       "60+"
+ *   theme      what its words evoke ("стоимость"; english != 0: "value")
+ *   min_age, max_age  the ages the band covers, inclusive
+ *   word_count, word  its words, in their dictionary form, pack order
+ */
+TACT_API const char *tact_band_name(const tact_band *band);
+TACT_API const char *tact_band_theme(const tact_band *band, int english);
+TACT_API int tact_band_min_age(const tact_band *band);
+TACT_API int tact_band_max_age(const tact_band *band);
+TACT_API size_t tact_band_word_count(const tact_band *band);
+TACT_API const char *tact_band_word(const tact_band *band, size_t index);
+
+/**
+ * The vocabulary profile of a checked text: for every band of the report's
+ * language, how many words of that band the text used and which (their
+ * dictionary forms, each once, in text order). Filled on every check of a
+ * language that has a vocabulary pack. tact_report_band() is the client's
+ * band when the check carried an age, else NULL.
+ */
+TACT_API size_t tact_report_profile_count(const tact_report *report);
+TACT_API const char *tact_report_profile_band(const tact_report *report,
+                                              size_t index);
+TACT_API size_t tact_report_profile_hits(const tact_report *report,
+                                         size_t index);
+TACT_API size_t tact_report_profile_word_count(const tact_report *report,
+                                               size_t index);
+TACT_API const char *tact_report_profile_word(const tact_report *report,
+                                              size_t index, size_t word);
+TACT_API const char *tact_report_band(const tact_report *report);
+
+/** Whether a reply addresses the client by name. */
+enum tact_name_status {
+	TACT_NAME_UNKNOWN = 0,   /* the check carried no client_name */
+	TACT_NAME_ADDRESSED = 1, /* the reply uses the name (any form) */
+	TACT_NAME_MISSING = 2    /* it does not: a `name` hint is reported */
+};
+
+/** The report's tact_name_status. 0 for NULL. */
+TACT_API int tact_report_name_status(const tact_report *report);
+
+/** Kinds of question (seed 002: open questions gather information, closed
+ *  ones expect "yes" or "no"). */
+enum tact_question_kind {
+	TACT_QUESTION_OPEN = 0,
+	TACT_QUESTION_CLOSED = 1
+};
+
+/** The number of questions the reply asks (sentences ending in '?',
+ *  outside quotes). */
+TACT_API size_t tact_report_question_count(const tact_report *report);
+
+/**
+ * Question index: its kind (TACT_QUESTION_*), and its byte span in the
+ * text (any out-parameter may be NULL). Returns TACT_EINVAL when out of
+ * range.
+ */
+TACT_API int tact_report_question(const tact_report *report, size_t index,
+                                  int *kind, size_t *byte_start,
+                                  size_t *byte_end);
+
+/**
+ * The coaching score of the reply, 0 (worst) to 100 (nothing to improve):
+ * 100 minus the points each reported finding costs by severity (error 15,
+ * warning 8, hint 3), each category losing at most 40 (docs/coaching.md).
+ * Stable for a given text, options and pack set. -1 for NULL.
+ */
+TACT_API int tact_report_score(const tact_report *report);
+
+/** The points category lost in the score (0 when it has no finding). */
+TACT_API int tact_report_score_lost(const tact_report *report,
+                                    const char *category);
 
 /* ---------------------------------------------------------------------- */
 /* Languages                                                               */

@@ -1,21 +1,52 @@
 /*
  * check.c: tact_check() and its options.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
+/* The size of the options struct of each version. */
+static size_t options_size(unsigned int version)
+{
+	switch (version) {
+	case 1: return offsetof(tact_check_options, age);
+	case 2: return sizeof(tact_check_options);
+	default: return 0;
+	}
+}
+
 int tact_check_options_init(tact_check_options *opts, unsigned int version)
 {
 	static const tact_check_options defaults = TACT_CHECK_OPTIONS_INIT;
+	size_t size = options_size(version);
 
 	tact_err_clear();
 	if (!opts)
 		return tact_err(TACT_EINVAL, "tact_check_options_init: NULL opts");
-	if (version != TACT_CHECK_OPTIONS_VERSION)
+	if (!size)
 		return tact_err(TACT_EVERSION, "unknown options version %u", version);
-	*opts = defaults;
+	memcpy(opts, &defaults, size);
+	opts->version = version;
+	return TACT_OK;
+}
+
+/* Copy the caller's options of any known version into a complete struct. */
+static int options_complete(tact_check_options *full,
+                            const tact_check_options *o)
+{
+	static const tact_check_options defaults = TACT_CHECK_OPTIONS_INIT;
+	size_t size = o ? options_size(o->version) : sizeof *o;
+
+	*full = defaults;
+	if (!o)
+		return TACT_OK;
+	if (!size)
+		return tact_err(TACT_EVERSION, "unknown options version %u",
+		                o->version);
+	memcpy(full, o, size);
+	full->version = TACT_CHECK_OPTIONS_VERSION;
 	return TACT_OK;
 }
 
@@ -52,19 +83,48 @@ static int list_names(const char *list, const struct tact_rule *r)
 
 static int validate_options(const tact_check_options *o)
 {
-	if (o->version != TACT_CHECK_OPTIONS_VERSION)
-		return tact_err(TACT_EVERSION, "unknown options version %u",
-		                o->version);
+	size_t bad;
+
 	if (o->min_severity < TACT_SEVERITY_HINT ||
 	    o->min_severity > TACT_SEVERITY_ERROR)
 		return tact_err(TACT_EINVAL, "min_severity %d out of range",
 		                o->min_severity);
-	if (o->flags & ~(TACT_CHECK_ENGLISH | TACT_CHECK_INCLUDE_QUOTES))
+	if (o->flags & ~(TACT_CHECK_ENGLISH | TACT_CHECK_INCLUDE_QUOTES |
+	                 TACT_CHECK_DISCOVERY))
 		return tact_err(TACT_EINVAL, "unknown check flags 0x%x", o->flags);
+	if (o->age < -1 || o->age > 150)
+		return tact_err(TACT_EINVAL, "age %d out of range", o->age);
+	if (o->client_name &&
+	    tact_utf8_check(o->client_name, strlen(o->client_name)) !=
+	            strlen(o->client_name))
+		return tact_err(TACT_EUTF8, "client_name is not valid UTF-8");
+	if (!o->customer_message && o->customer_message_len)
+		return tact_err(TACT_EINVAL, "customer_message is NULL");
+	if (o->customer_message_len > TACT_MAX_TEXT)
+		return tact_err(TACT_ETOOBIG, "customer_message is too large");
+	bad = o->customer_message ? tact_utf8_check(o->customer_message,
+	                                            o->customer_message_len)
+	                          : 0;
+	if (o->customer_message && bad != o->customer_message_len)
+		return tact_err(TACT_EUTF8, "customer_message: invalid UTF-8 at "
+		                "byte %zu", bad);
 	return TACT_OK;
 }
 
-static void mark_active(struct tact_check_ctx *ctx, const tact_check_options *o)
+int tact_ctx_reportable(const struct tact_check_ctx *ctx,
+                        const struct tact_rule *r)
+{
+	const tact_check_options *o = ctx->opts;
+
+	return strcmp(r->language, ctx->language) == 0 &&
+	       r->severity >= o->min_severity &&
+	       (!o->enable || !*o->enable || list_names(o->enable, r)) &&
+	       !(o->disable && list_names(o->disable, r));
+}
+
+/* Phrase rules run when they could be reported; vocabulary words always
+ * run in their language, for the profile. */
+static void mark_active(struct tact_check_ctx *ctx)
 {
 	const tact_checker *c = ctx->checker;
 	size_t k;
@@ -72,11 +132,11 @@ static void mark_active(struct tact_check_ctx *ctx, const tact_check_options *o)
 	for (k = 0; k < c->nrules; k++) {
 		const struct tact_rule *r = c->rules[k];
 
-		ctx->active[k] =
-		        strcmp(r->language, ctx->language) == 0 &&
-		        r->severity >= o->min_severity &&
-		        (!o->enable || !*o->enable || list_names(o->enable, r)) &&
-		        !(o->disable && list_names(o->disable, r));
+		if (r->kind == TACT_RULE_WORD)
+			ctx->active[k] = strcmp(r->language, ctx->language) == 0;
+		else
+			ctx->active[k] = r->kind == TACT_RULE_PHRASE &&
+			                 tact_ctx_reportable(ctx, r);
 	}
 }
 
@@ -117,7 +177,7 @@ static int check_args(tact_report **out, const tact_checker *c,
 int tact_check(tact_report **out, const tact_checker *c, const char *text,
                size_t len, const tact_check_options *opts)
 {
-	static const tact_check_options defaults = TACT_CHECK_OPTIONS_INIT;
+	tact_check_options full;
 	struct tact_check_ctx ctx;
 	struct tact_report *r;
 	int rc;
@@ -125,11 +185,13 @@ int tact_check(tact_report **out, const tact_checker *c, const char *text,
 	tact_err_clear();
 	if ((rc = check_args(out, c, text, len)))
 		return rc;
-	if (!opts)
-		opts = &defaults;
+	if ((rc = options_complete(&full, opts)))
+		return rc;
+	opts = &full;
 	if ((rc = validate_options(opts)))
 		return rc;
 	memset(&ctx, 0, sizeof ctx);
+	ctx.opts = opts;
 	ctx.checker = c;
 	ctx.text = text ? text : "";
 	ctx.len = len;
@@ -144,14 +206,17 @@ int tact_check(tact_report **out, const tact_checker *c, const char *text,
 		tact_report_free(r);
 		return tact_err(TACT_ENOMEM, "out of memory");
 	}
-	mark_active(&ctx, opts);
+	mark_active(&ctx);
 	rc = tact_engine_run(&ctx, r);
 	free(ctx.active);
 	if (rc) {
 		tact_report_free(r);
 		return tact_err(rc, "%s", tact_strerror(rc));
 	}
-	tact_report_finish(r, ctx.text, len);
+	if (tact_report_finish(r, ctx.text, len)) {
+		tact_report_free(r);
+		return tact_err(TACT_ENOMEM, "out of memory");
+	}
 	*out = r;
 	return TACT_OK;
 }

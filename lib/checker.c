@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "pack.h"
 
 /* A pack file larger than this is refused. */
 #define PACK_FILE_MAX ((size_t)16 << 20)
@@ -17,7 +18,7 @@
 static const char *const builtin_categories[] = {
 	"contrast", "obligation", "doubt", "contradiction", "blame",
 	"condescension", "dismissal", "refusal", "familiarity", "jargon",
-	"vocabulary",
+	"vocabulary", "name", "empathy", "solution", "wait", "questions",
 };
 
 static int load_builtin(tact_checker *c)
@@ -116,6 +117,8 @@ void tact_rule_free(struct tact_rule *r)
 		for (k = 0; k < r->nexamples[j]; k++) {
 			free(r->examples[j][k].text);
 			free(r->examples[j][k].fix);
+			free(r->examples[j][k].customer);
+			free(r->examples[j][k].name);
 		}
 		free(r->examples[j]);
 	}
@@ -137,6 +140,12 @@ void tact_checker_free(tact_checker *c)
 	tact_trie_free(&c->trie);
 	free(c->always);
 	pcre2_match_context_free(c->mctx);
+	for (k = 0; k < c->nbands; k++)
+		tact_band_free(c->bands[k]);
+	free(c->bands);
+	for (k = 0; k < c->ncoaches; k++)
+		tact_coach_free(c->coaches[k]);
+	free(c->coaches);
 	free(c);
 }
 
@@ -196,7 +205,7 @@ static int reindex(tact_checker *c)
 
 		if (caps > c->max_captures)
 			c->max_captures = caps;
-		if (c->rules[k]->ntriggers == 0)
+		if (c->rules[k]->ntriggers == 0 && c->rules[k]->npatterns > 0)
 			always[n++] = (uint32_t)k;
 	}
 	tact_trie_free(&c->trie);
@@ -207,29 +216,60 @@ static int reindex(tact_checker *c)
 	return TACT_OK;
 }
 
-int tact_checker_add_rules(tact_checker *c, struct tact_rule **rules,
-                           size_t n, char **cats, size_t ncats)
+/* Make room for everything a pack brings, so adopting it cannot fail
+ * half-way. */
+static int reserve(tact_checker *c, const struct loader *ld)
+{
+	if (tact_grow((void **)&c->rules, &c->rulecap, c->nrules + ld->nrules,
+	              sizeof *c->rules) ||
+	    tact_grow((void **)&c->categories, &c->catcap,
+	              c->ncategories + ld->ncats, sizeof *c->categories) ||
+	    tact_grow((void **)&c->bands, &c->bandcap, c->nbands + ld->nbands,
+	              sizeof *c->bands) ||
+	    tact_grow((void **)&c->coaches, &c->coachcap, c->ncoaches + 1,
+	              sizeof *c->coaches))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	return TACT_OK;
+}
+
+int tact_checker_adopt(tact_checker *c, struct loader *ld)
 {
 	size_t k, oldrules = c->nrules, oldcats = c->ncategories;
 
-	if (tact_grow((void **)&c->rules, &c->rulecap, c->nrules + n,
-	              sizeof *c->rules) ||
-	    tact_grow((void **)&c->categories, &c->catcap, c->ncategories + ncats,
-	              sizeof *c->categories))
-		return tact_err(TACT_ENOMEM, "out of memory");
-	for (k = 0; k < ncats; k++)
-		c->categories[c->ncategories++] = cats[k];
-	for (k = 0; k < n; k++) {
-		rules[k]->index = c->nrules;
-		rules[k]->category_id = tact_category_find(c, rules[k]->category);
-		c->rules[c->nrules++] = rules[k];
+	if (reserve(c, ld))
+		return TACT_ENOMEM;
+	for (k = 0; k < ld->ncats; k++)
+		c->categories[c->ncategories++] = ld->cats[k];
+	for (k = 0; k < ld->nrules; k++) {
+		struct tact_rule *r = ld->rules[k];
+
+		r->index = c->nrules;
+		r->category_id = tact_category_find(c, r->category);
+		c->rules[c->nrules++] = r;
 	}
 	if (reindex(c)) {
-		c->nrules = oldrules;  /* the caller still owns rules and cats */
+		c->nrules = oldrules;  /* the loader still owns everything */
 		c->ncategories = oldcats;
 		return tact_err(TACT_ENOMEM, "out of memory");
 	}
+	for (k = 0; k < ld->nbands; k++)
+		c->bands[c->nbands++] = ld->bands[k];
+	if (ld->coach)
+		c->coaches[c->ncoaches++] = ld->coach;
+	ld->nrules = ld->ncats = ld->nbands = 0;
+	ld->coach = NULL;
 	return TACT_OK;
+}
+
+const struct tact_coach *tact_coach_find(const tact_checker *c,
+                                         const char *lang)
+{
+	size_t k;
+
+	for (k = 0; c && k < c->ncoaches; k++)
+		if (strcmp(c->coaches[k]->language, lang) == 0)
+			return c->coaches[k];
+	return NULL;
 }
 
 int tact_checker_add_pack_string(tact_checker *c, const char *yaml,

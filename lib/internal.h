@@ -116,7 +116,58 @@ struct tact_pattern {
 struct tact_example {
 	char *text;
 	char *fix;
+	/* The context a coaching example is checked in (docs/coaching.md). */
+	char *customer;
+	char *name;
+	int age;                /* -1: none */
+	long wait_seconds;      /* -1: none */
+	int discovery;
 };
+
+/* What a rule is for: a phrase rule, a vocabulary word, or one of the
+ * coaching checks of what a reply lacks (those have no patterns). */
+enum tact_rule_kind {
+	TACT_RULE_PHRASE,
+	TACT_RULE_WORD,
+	TACT_RULE_NAME,
+	TACT_RULE_EMPATHY,
+	TACT_RULE_SOLUTION,
+	TACT_RULE_WAIT,
+	TACT_RULE_QUESTIONS
+};
+
+struct tact_band {
+	char *language;
+	char *name;
+	char *theme, *theme_en;
+	int min_age, max_age;
+	char **words;
+	size_t nwords, wordcap;
+	char *hint, *hint_en;   /* the vocabulary hint template of its pack */
+};
+
+/* A set of patterns that tell whether a text has some quality. */
+struct tact_cue {
+	pcre2_code **v;
+	size_t n;
+};
+
+/* The coaching data of one language (a pack's `coaching:` and
+ * `vocabulary:` sections). */
+struct tact_coach {
+	char *language;
+	char **name_strip;
+	size_t nname_strip;
+	long name_max_suffix;
+	struct tact_cue upset, empathy, solution, wait_apology, open_q, discovery;
+	double caps_ratio;
+	long exclamations;
+	long wait_min_seconds;
+	struct tact_rule *rules[TACT_RULE_QUESTIONS + 1];
+};
+
+void tact_coach_free(struct tact_coach *c);
+void tact_band_free(struct tact_band *b);
 
 struct tact_rule {
 	char *id;
@@ -139,6 +190,9 @@ struct tact_rule {
 	size_t ntriggers;
 	struct tact_example *examples[2];
 	size_t nexamples[2];
+	enum tact_rule_kind kind;
+	const struct tact_band *band; /* TACT_RULE_WORD: its band and word */
+	size_t word;
 };
 
 void tact_rule_free(struct tact_rule *r);
@@ -179,11 +233,19 @@ struct tact_checker {
 	size_t nalways;
 	uint32_t max_captures;
 	pcre2_match_context *mctx;
+	struct tact_band **bands;
+	size_t nbands, bandcap;
+	struct tact_coach **coaches;
+	size_t ncoaches, coachcap;
 };
 
+const struct tact_coach *tact_coach_find(const tact_checker *c,
+                                         const char *lang);
+
 size_t tact_category_find(const tact_checker *c, const char *name);
-int tact_checker_add_rules(tact_checker *c, struct tact_rule **rules,
-                           size_t n, char **cats, size_t ncats);
+/* Hand a loaded pack's contents to the checker (all or nothing). */
+struct loader;
+int tact_checker_adopt(tact_checker *c, struct loader *ld);
 int tact_language_known(const tact_checker *c, const char *lang);
 
 /* ---- pack.c ----------------------------------------------------------------- */
@@ -224,6 +286,26 @@ struct tact_finding {
 	size_t nsugg;
 	size_t order;           /* checker rule index, for sorting */
 	size_t category_id;
+	size_t message;         /* string offset of its own message; 0: the rule's */
+	int advisory;           /* suggestions are ideas, not replacements */
+};
+
+struct tact_profile {
+	const struct tact_band *band;   /* only while building */
+	size_t name;                    /* string offset */
+	size_t hits;
+	size_t *words;                  /* string offsets */
+	size_t nwords, cap;
+};
+
+struct tact_question {
+	size_t start, end;
+	int kind;
+};
+
+struct tact_lost {
+	size_t category;                /* string offset */
+	int points;
 };
 
 struct tact_report_rule {
@@ -242,6 +324,15 @@ struct tact_report {
 	size_t *suggs;          /* string offsets */
 	size_t nsuggs, scap;
 	struct tact_buf strings;
+	struct tact_profile *profile;
+	size_t nprofile;
+	size_t band;            /* string offset of the client's band; 0: none */
+	int name_status;
+	struct tact_question *questions;
+	size_t nquestions, qcap;
+	int score;
+	struct tact_lost *lost;
+	size_t nlost, lcap;
 };
 
 struct tact_report *tact_report_create(const char *language);
@@ -252,8 +343,8 @@ int tact_report_string(struct tact_report *r, const char *s, size_t n,
 int tact_report_rule_index(struct tact_report *r, const struct tact_rule *rule,
                            int english, size_t *index);
 struct tact_finding *tact_report_add(struct tact_report *r);
-/* Sort, drop same-category overlaps, fill code-point positions. */
-void tact_report_finish(struct tact_report *r, const char *text, size_t len);
+/* Sort, drop same-category overlaps, fill code-point positions, score. */
+int tact_report_finish(struct tact_report *r, const char *text, size_t len);
 
 /* ---- match.c ------------------------------------------------------------------ */
 
@@ -262,12 +353,35 @@ struct tact_check_ctx {
 	const char *text;
 	size_t len;
 	const char *language;
+	const tact_check_options *opts;  /* complete, of the current version */
 	int min_severity;
 	unsigned int flags;
-	unsigned char *active;  /* one byte per rule: usable for this check */
+	unsigned char *active;  /* one byte per rule: run it in this check */
 };
 
+/* Would a finding of rule be reported under the check's options? */
+int tact_ctx_reportable(const struct tact_check_ctx *ctx,
+                        const struct tact_rule *rule);
+
 int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r);
+
+/* ---- coach.c: the coaching layer, run with the engine --------------------- */
+
+struct tact_coach_state;
+int tact_coach_begin(struct tact_coach_state **out,
+                     const struct tact_check_ctx *ctx);
+/* Called for every sentence [s, t) with its normalised form. */
+int tact_coach_sentence(struct tact_coach_state *cs, struct tact_report *r,
+                        const struct tact_norm *n, pcre2_match_data *md,
+                        const struct tact_spans *skips, size_t s, size_t t);
+/* After the last sentence: vocabulary profile and hints, coaching
+ * findings. */
+int tact_coach_finish(struct tact_coach_state *cs, struct tact_report *r,
+                      pcre2_match_data *md);
+void tact_coach_end(struct tact_coach_state *cs);
+/* Does any pattern of the cue match the normalised text? */
+int tact_cue_match(const struct tact_cue *cue, const struct tact_norm *n,
+                   pcre2_match_data *md, const pcre2_match_context *mctx);
 
 /* ---- suggest.c ------------------------------------------------------------ */
 

@@ -19,6 +19,7 @@ struct engine {
 	struct tact_spans exc;          /* exception matches in the sentence */
 	struct tact_buf sugg;
 	size_t base;                    /* the sentence's offset in the message */
+	struct tact_coach_state *coach;
 };
 
 static int is_limit(int rc)
@@ -128,6 +129,8 @@ static int add_finding(struct engine *e, const struct tact_rule *r,
 	t += e->base;
 	if (tact_spans_overlap(&e->skips, s, t))
 		return TACT_OK;
+	if (r->kind == TACT_RULE_PHRASE && !tact_ctx_reportable(e->ctx, r))
+		return TACT_OK;
 	if (tact_report_rule_index(e->report, r,
 	                           (e->ctx->flags & TACT_CHECK_ENGLISH) != 0, &ri))
 		return TACT_ENOMEM;
@@ -198,7 +201,8 @@ static int check_sentence(struct engine *e, size_t s, size_t t)
 	for (k = 0; k < c->nrules; k++)
 		if (e->cand[k] && e->ctx->active[k] && run_rule(e, c->rules[k]))
 			return TACT_ENOMEM;
-	return TACT_OK;
+	return tact_coach_sentence(e->coach, e->report, &e->norm, e->md, &e->skips,
+	                           s, t);
 }
 
 static void engine_free(struct engine *e)
@@ -209,6 +213,7 @@ static void engine_free(struct engine *e)
 	tact_spans_free(&e->skips);
 	tact_spans_free(&e->exc);
 	tact_buf_free(&e->sugg);
+	tact_coach_end(e->coach);
 }
 
 int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r)
@@ -224,10 +229,14 @@ int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r)
 	e.cand = tact_calloc(ctx->checker->nrules, 1);
 	if (!e.md || !e.cand)
 		rc = TACT_ENOMEM;
+	if (!rc)
+		rc = tact_coach_begin(&e.coach, ctx);
 	if (!rc && !(ctx->flags & TACT_CHECK_INCLUDE_QUOTES))
 		rc = tact_find_skips(&e.skips, ctx->text, ctx->len);
 	while (!rc && tact_next_sentence(ctx->text, ctx->len, &pos, &s, &t))
 		rc = check_sentence(&e, s, t);
+	if (!rc)
+		rc = tact_coach_finish(e.coach, r, e.md);
 	engine_free(&e);
 	return rc;
 }

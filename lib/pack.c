@@ -13,28 +13,15 @@
 #include <yaml.h>
 
 #include "internal.h"
+#include "pack.h"
 
 #define MSG_MAX 384
 /* Bounds on what one pack may hold. */
 #define PACK_MAX_RULES 100000
 #define PACK_MAX_ITEMS 10000
 
-struct loader {
-	yaml_document_t doc;
-	const char *name;       /* file name for messages */
-	char *language;
-	char *pack;
-	struct tact_rule **rules;
-	size_t nrules, rulecap;
-	char **cats;
-	size_t ncats, catcap;
-	const tact_checker *checker;
-};
 
-static int fail(struct loader *ld, const yaml_node_t *node, const char *fmt,
-                ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(struct loader *ld, const yaml_node_t *node, const char *fmt,
+int pk_fail(struct loader *ld, const yaml_node_t *node, const char *fmt,
                 ...)
 {
 	char msg[MSG_MAX];
@@ -53,36 +40,36 @@ static int fail(struct loader *ld, const yaml_node_t *node, const char *fmt,
 
 /* ---- node helpers ---------------------------------------------------------- */
 
-static yaml_node_t *node_get(struct loader *ld, int index)
+yaml_node_t *pk_node(struct loader *ld, int index)
 {
 	return yaml_document_get_node(&ld->doc, index);
 }
 
-static const char *scalar(const yaml_node_t *n)
+const char *pk_scalar(const yaml_node_t *n)
 {
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
 	                                        : NULL;
 }
 
-static int scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
+int pk_scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
                       char **out)
 {
-	const char *s = scalar(n);
+	const char *s = pk_scalar(n);
 	size_t len;
 
 	if (!s)
-		return fail(ld, n, "'%s' must be a string", what);
+		return pk_fail(ld, n, "'%s' must be a string", what);
 	len = n->data.scalar.length;
 	if (strlen(s) != len)
-		return fail(ld, n, "'%s' contains a NUL byte", what);
+		return pk_fail(ld, n, "'%s' contains a NUL byte", what);
 	if (tact_utf8_check(s, len) != len)
-		return fail(ld, n, "'%s' is not valid UTF-8", what);
+		return pk_fail(ld, n, "'%s' is not valid UTF-8", what);
 	*out = tact_strndup(s, len);
 	return *out ? TACT_OK : tact_err(TACT_ENOMEM, "out of memory");
 }
 
 /* A string, or a sequence of strings, into a new array. */
-static int string_list(struct loader *ld, yaml_node_t *n, const char *what,
+int pk_string_list(struct loader *ld, yaml_node_t *n, const char *what,
                        char ***out, size_t *count)
 {
 	yaml_node_item_t *it;
@@ -94,36 +81,36 @@ static int string_list(struct loader *ld, yaml_node_t *n, const char *what,
 		if (!*out)
 			return tact_err(TACT_ENOMEM, "out of memory");
 		*count = 1;
-		return scalar_dup(ld, n, what, &(*out)[0]);
+		return pk_scalar_dup(ld, n, what, &(*out)[0]);
 	}
 	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(ld, n, "'%s' must be a string or a list of strings", what);
+		return pk_fail(ld, n, "'%s' must be a string or a list of strings", what);
 	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (total > PACK_MAX_ITEMS)
-		return fail(ld, n, "'%s' has more than %d items", what, PACK_MAX_ITEMS);
+		return pk_fail(ld, n, "'%s' has more than %d items", what, PACK_MAX_ITEMS);
 	*out = tact_calloc(total, sizeof **out);
 	if (!*out)
 		return tact_err(TACT_ENOMEM, "out of memory");
 	*count = total;
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
 	     it++, k++)
-		if ((rc = scalar_dup(ld, node_get(ld, *it), what, &(*out)[k])))
+		if ((rc = pk_scalar_dup(ld, pk_node(ld, *it), what, &(*out)[k])))
 			return rc;
 	return TACT_OK;
 }
 
-static int is_key(const yaml_node_pair_t *p, struct loader *ld, const char *k)
+int pk_is_key(const yaml_node_pair_t *p, struct loader *ld, const char *k)
 {
-	const char *s = scalar(node_get(ld, p->key));
+	const char *s = pk_scalar(pk_node(ld, p->key));
 
 	return s && strcmp(s, k) == 0;
 }
 
 /* ---- rule fields ------------------------------------------------------------ */
 
-static int parse_severity(struct loader *ld, yaml_node_t *n, int *out)
+int pk_severity(struct loader *ld, yaml_node_t *n, int *out)
 {
-	const char *s = scalar(n);
+	const char *s = pk_scalar(n);
 	int k;
 
 	for (k = TACT_SEVERITY_HINT; k <= TACT_SEVERITY_ERROR; k++)
@@ -131,10 +118,10 @@ static int parse_severity(struct loader *ld, yaml_node_t *n, int *out)
 			*out = k;
 			return TACT_OK;
 		}
-	return fail(ld, n, "severity must be error, warning or hint");
+	return pk_fail(ld, n, "severity must be error, warning or hint");
 }
 
-static int valid_id(const char *id)
+int pk_valid_id(const char *id)
 {
 	const char *p;
 
@@ -148,7 +135,7 @@ static int valid_id(const char *id)
 	return 1;
 }
 
-static int known_category(struct loader *ld, const char *name)
+int pk_known_category(struct loader *ld, const char *name)
 {
 	size_t k;
 
@@ -160,14 +147,14 @@ static int known_category(struct loader *ld, const char *name)
 	return 0;
 }
 
-static int compile_one(struct loader *ld, yaml_node_t *n, const char *src,
+int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
                        pcre2_code **out)
 {
 	char msg[MSG_MAX];
 
 	*out = tact_pattern_compile(src, msg, sizeof msg);
 	if (!*out)
-		return fail(ld, n, "pattern '%s': %s", src, msg);
+		return pk_fail(ld, n, "pattern '%s': %s", src, msg);
 	return TACT_OK;
 }
 
@@ -179,31 +166,31 @@ static int parse_pattern(struct loader *ld, yaml_node_t *n,
 	int rc;
 
 	if (n->type == YAML_SCALAR_NODE)
-		return compile_one(ld, n, scalar(n), &p->code);
+		return pk_compile(ld, n, pk_scalar(n), &p->code);
 	if (n->type != YAML_MAPPING_NODE)
-		return fail(ld, n, "a pattern is a string or {regex, suggestions}");
+		return pk_fail(ld, n, "a pattern is a string or {regex, suggestions}");
 	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
 	     pr++) {
-		yaml_node_t *v = node_get(ld, pr->value);
+		yaml_node_t *v = pk_node(ld, pr->value);
 
-		if (is_key(pr, ld, "regex")) {
+		if (pk_is_key(pr, ld, "regex")) {
 			regex = v;
-		} else if (is_key(pr, ld, "suggestions")) {
-			if ((rc = string_list(ld, v, "suggestions", &p->suggestions,
+		} else if (pk_is_key(pr, ld, "suggestions")) {
+			if ((rc = pk_string_list(ld, v, "suggestions", &p->suggestions,
 			                      &p->nsuggestions)))
 				return rc;
 		} else {
-			return fail(ld, node_get(ld, pr->key),
+			return pk_fail(ld, pk_node(ld, pr->key),
 			            "unknown pattern field '%s'",
-			            scalar(node_get(ld, pr->key)) ? scalar(node_get(ld, pr->key)) : "?");
+			            pk_scalar(pk_node(ld, pr->key)) ? pk_scalar(pk_node(ld, pr->key)) : "?");
 		}
 	}
-	if (!scalar(regex))
-		return fail(ld, n, "a pattern map needs 'regex'");
-	return compile_one(ld, regex, scalar(regex), &p->code);
+	if (!pk_scalar(regex))
+		return pk_fail(ld, n, "a pattern map needs 'regex'");
+	return pk_compile(ld, regex, pk_scalar(regex), &p->code);
 }
 
-static int parse_patterns(struct loader *ld, yaml_node_t *n,
+int pk_patterns(struct loader *ld, yaml_node_t *n,
                           struct tact_rule *r)
 {
 	yaml_node_item_t *it;
@@ -218,10 +205,10 @@ static int parse_patterns(struct loader *ld, yaml_node_t *n,
 		return parse_pattern(ld, n, &r->patterns[0]);
 	}
 	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(ld, n, "'patterns' must be a list");
+		return pk_fail(ld, n, "'patterns' must be a list");
 	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (total == 0 || total > PACK_MAX_ITEMS)
-		return fail(ld, n, "'patterns' must hold 1 to %d patterns",
+		return pk_fail(ld, n, "'patterns' must hold 1 to %d patterns",
 		            PACK_MAX_ITEMS);
 	r->patterns = tact_calloc(total, sizeof *r->patterns);
 	if (!r->patterns)
@@ -229,7 +216,7 @@ static int parse_patterns(struct loader *ld, yaml_node_t *n,
 	r->npatterns = total;
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
 	     it++, k++)
-		if ((rc = parse_pattern(ld, node_get(ld, *it), &r->patterns[k])))
+		if ((rc = parse_pattern(ld, pk_node(ld, *it), &r->patterns[k])))
 			return rc;
 	return TACT_OK;
 }
@@ -239,7 +226,7 @@ static int parse_exceptions(struct loader *ld, yaml_node_t *n,
 {
 	char **src = NULL;
 	size_t count = 0, k;
-	int rc = string_list(ld, n, "exceptions", &src, &count);
+	int rc = pk_string_list(ld, n, "exceptions", &src, &count);
 
 	if (!rc) {
 		r->exceptions = tact_calloc(count, sizeof *r->exceptions);
@@ -249,18 +236,18 @@ static int parse_exceptions(struct loader *ld, yaml_node_t *n,
 			r->nexceptions = count;
 	}
 	for (k = 0; !rc && k < count; k++)
-		rc = compile_one(ld, n, src[k], &r->exceptions[k]);
+		rc = pk_compile(ld, n, src[k], &r->exceptions[k]);
 	for (k = 0; src && k < count; k++)
 		free(src[k]);
 	free(src);
 	return rc;
 }
 
-static int parse_triggers(struct loader *ld, yaml_node_t *n,
+int pk_triggers(struct loader *ld, yaml_node_t *n,
                           struct tact_rule *r)
 {
 	size_t k;
-	int rc = string_list(ld, n, "triggers", &r->triggers, &r->ntriggers);
+	int rc = pk_string_list(ld, n, "triggers", &r->triggers, &r->ntriggers);
 
 	for (k = 0; !rc && k < r->ntriggers; k++) {
 		char *folded = tact_fold_string(r->triggers[k],
@@ -275,10 +262,61 @@ static int parse_triggers(struct loader *ld, yaml_node_t *n,
 		cp = folded[0] ? tact_utf8_next(folded, &i) : 0;
 		if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
 		      cp >= 0xC0))
-			return fail(ld, n, "trigger '%s' must start with a letter or digit",
+			return pk_fail(ld, n, "trigger '%s' must start with a letter or digit",
 			            folded);
 	}
 	return rc;
+}
+
+static int example_field(struct loader *ld, yaml_node_pair_t *p, int kind,
+                         struct tact_example *ex)
+{
+	yaml_node_t *v = pk_node(ld, p->value);
+	long n;
+	int rc;
+
+	if (pk_is_key(p, ld, "text"))
+		return pk_scalar_dup(ld, v, "text", &ex->text);
+	if (pk_is_key(p, ld, "fix") && kind == TACT_EXAMPLE_BAD)
+		return pk_scalar_dup(ld, v, "fix", &ex->fix);
+	if (pk_is_key(p, ld, "customer"))
+		return pk_scalar_dup(ld, v, "customer", &ex->customer);
+	if (pk_is_key(p, ld, "name"))
+		return pk_scalar_dup(ld, v, "name", &ex->name);
+	if (pk_is_key(p, ld, "age")) {
+		rc = pk_int(ld, v, "age", 0, 150, &n);
+		ex->age = (int)n;
+		return rc;
+	}
+	if (pk_is_key(p, ld, "wait_seconds"))
+		return pk_int(ld, v, "wait_seconds", 0, 10L * 365 * 86400,
+		              &ex->wait_seconds);
+	if (pk_is_key(p, ld, "discovery")) {
+		const char *b = pk_scalar(v);
+
+		if (!b || (strcmp(b, "true") && strcmp(b, "false")))
+			return pk_fail(ld, v, "'discovery' must be true or false");
+		ex->discovery = strcmp(b, "true") == 0;
+		return TACT_OK;
+	}
+	return pk_fail(ld, pk_node(ld, p->key), "unknown example field");
+}
+
+int pk_int(struct loader *ld, yaml_node_t *n, const char *what, long lo,
+           long hi, long *out)
+{
+	const char *s = pk_scalar(n);
+	char *end = NULL;
+	long v;
+
+	if (!s || !*s)
+		return pk_fail(ld, n, "'%s' must be a whole number", what);
+	v = strtol(s, &end, 10);
+	if (*end || v < lo || v > hi)
+		return pk_fail(ld, n, "'%s' must be a whole number from %ld to %ld",
+		               what, lo, hi);
+	*out = v;
+	return TACT_OK;
 }
 
 static int parse_example_list(struct loader *ld, yaml_node_t *n, int kind,
@@ -289,62 +327,55 @@ static int parse_example_list(struct loader *ld, yaml_node_t *n, int kind,
 	int rc;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(ld, n, "examples must be lists");
+		return pk_fail(ld, n, "examples must be lists");
 	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (total > PACK_MAX_ITEMS)
-		return fail(ld, n, "too many examples");
+		return pk_fail(ld, n, "too many examples");
 	r->examples[kind] = tact_calloc(total, sizeof *r->examples[kind]);
 	if (!r->examples[kind])
 		return tact_err(TACT_ENOMEM, "out of memory");
 	r->nexamples[kind] = total;
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
 	     it++, k++) {
-		yaml_node_t *e = node_get(ld, *it);
+		yaml_node_t *e = pk_node(ld, *it);
 		struct tact_example *ex = &r->examples[kind][k];
 		yaml_node_pair_t *p;
 
+		ex->age = -1;
+		ex->wait_seconds = -1;
 		if (e->type == YAML_SCALAR_NODE) {
-			if ((rc = scalar_dup(ld, e, "example", &ex->text)))
+			if ((rc = pk_scalar_dup(ld, e, "example", &ex->text)))
 				return rc;
 			continue;
 		}
 		if (e->type != YAML_MAPPING_NODE)
-			return fail(ld, e, "an example is a string or {text, fix}");
-		for (p = e->data.mapping.pairs.start; p < e->data.mapping.pairs.top; p++) {
-			yaml_node_t *v = node_get(ld, p->value);
-
-			if (is_key(p, ld, "text"))
-				rc = scalar_dup(ld, v, "text", &ex->text);
-			else if (is_key(p, ld, "fix") && kind == TACT_EXAMPLE_BAD)
-				rc = scalar_dup(ld, v, "fix", &ex->fix);
-			else
-				rc = fail(ld, node_get(ld, p->key), "unknown example field");
-			if (rc)
+			return pk_fail(ld, e, "an example is a string or {text, fix}");
+		for (p = e->data.mapping.pairs.start; p < e->data.mapping.pairs.top; p++)
+			if ((rc = example_field(ld, p, kind, ex)))
 				return rc;
-		}
 		if (!ex->text)
-			return fail(ld, e, "an example needs 'text'");
+			return pk_fail(ld, e, "an example needs 'text'");
 	}
 	return TACT_OK;
 }
 
-static int parse_examples(struct loader *ld, yaml_node_t *n,
+int pk_examples(struct loader *ld, yaml_node_t *n,
                           struct tact_rule *r)
 {
 	yaml_node_pair_t *p;
 	int rc;
 
 	if (n->type != YAML_MAPPING_NODE)
-		return fail(ld, n, "'examples' must be a map with 'bad' and 'good'");
+		return pk_fail(ld, n, "'examples' must be a map with 'bad' and 'good'");
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *v = node_get(ld, p->value);
+		yaml_node_t *v = pk_node(ld, p->value);
 
-		if (is_key(p, ld, "bad"))
+		if (pk_is_key(p, ld, "bad"))
 			rc = parse_example_list(ld, v, TACT_EXAMPLE_BAD, r);
-		else if (is_key(p, ld, "good"))
+		else if (pk_is_key(p, ld, "good"))
 			rc = parse_example_list(ld, v, TACT_EXAMPLE_GOOD, r);
 		else
-			rc = fail(ld, node_get(ld, p->key), "examples hold 'bad' and 'good'");
+			rc = pk_fail(ld, pk_node(ld, p->key), "examples hold 'bad' and 'good'");
 		if (rc)
 			return rc;
 	}
@@ -353,7 +384,7 @@ static int parse_examples(struct loader *ld, yaml_node_t *n,
 
 /* ---- a rule ------------------------------------------------------------------- */
 
-static int rule_field(struct loader *ld, struct tact_rule *r, const char *key,
+int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
                       yaml_node_t *v)
 {
 	static const struct {
@@ -375,24 +406,24 @@ static int rule_field(struct loader *ld, struct tact_rule *r, const char *key,
 			char **slot = (char **)((char *)r + strings[k].offset);
 
 			if (*slot)
-				return fail(ld, v, "'%s' given twice", key);
-			return scalar_dup(ld, v, key, slot);
+				return pk_fail(ld, v, "'%s' given twice", key);
+			return pk_scalar_dup(ld, v, key, slot);
 		}
 	}
 	if (strcmp(key, "severity") == 0)
-		return parse_severity(ld, v, &r->severity);
+		return pk_severity(ld, v, &r->severity);
 	if (strcmp(key, "patterns") == 0)
-		return parse_patterns(ld, v, r);
+		return pk_patterns(ld, v, r);
 	if (strcmp(key, "exceptions") == 0)
 		return parse_exceptions(ld, v, r);
 	if (strcmp(key, "suggestions") == 0)
-		return string_list(ld, v, "suggestions", &r->suggestions,
+		return pk_string_list(ld, v, "suggestions", &r->suggestions,
 		                   &r->nsuggestions);
 	if (strcmp(key, "triggers") == 0)
-		return parse_triggers(ld, v, r);
+		return pk_triggers(ld, v, r);
 	if (strcmp(key, "examples") == 0)
-		return parse_examples(ld, v, r);
-	return fail(ld, v, "unknown rule field '%s'", key);
+		return pk_examples(ld, v, r);
+	return pk_fail(ld, v, "unknown rule field '%s'", key);
 }
 
 static int check_templates(struct loader *ld, yaml_node_t *n,
@@ -408,7 +439,7 @@ static int check_templates(struct loader *ld, yaml_node_t *n,
 
 		for (k = 0; k < ns; k++)
 			if (tact_template_check(s[k], pt->code, msg, sizeof msg))
-				return fail(ld, n, "rule '%s': %s", r->id, msg);
+				return pk_fail(ld, n, "rule '%s': %s", r->id, msg);
 	}
 	return TACT_OK;
 }
@@ -416,19 +447,19 @@ static int check_templates(struct loader *ld, yaml_node_t *n,
 static int rule_complete(struct loader *ld, yaml_node_t *n, struct tact_rule *r)
 {
 	if (!r->id)
-		return fail(ld, n, "a rule needs 'id'");
-	if (!valid_id(r->id))
-		return fail(ld, n, "rule id '%s' may hold only ASCII letters, digits,"
+		return pk_fail(ld, n, "a rule needs 'id'");
+	if (!pk_valid_id(r->id))
+		return pk_fail(ld, n, "rule id '%s' may hold only ASCII letters, digits,"
 		            " '.', '-' and '_'", r->id);
-	if (!r->category || !known_category(ld, r->category))
-		return fail(ld, n, "rule '%s': unknown or missing category '%s'",
+	if (!r->category || !pk_known_category(ld, r->category))
+		return pk_fail(ld, n, "rule '%s': unknown or missing category '%s'",
 		            r->id, r->category ? r->category : "");
 	if (r->severity < 0)
-		return fail(ld, n, "rule '%s' needs 'severity'", r->id);
+		return pk_fail(ld, n, "rule '%s' needs 'severity'", r->id);
 	if (!r->message || !r->explanation)
-		return fail(ld, n, "rule '%s' needs 'message' and 'explanation'", r->id);
+		return pk_fail(ld, n, "rule '%s' needs 'message' and 'explanation'", r->id);
 	if (!r->patterns)
-		return fail(ld, n, "rule '%s' needs 'patterns'", r->id);
+		return pk_fail(ld, n, "rule '%s' needs 'patterns'", r->id);
 	return check_templates(ld, n, r);
 }
 
@@ -438,36 +469,50 @@ static int parse_rule(struct loader *ld, yaml_node_t *n, struct tact_rule *r)
 	int rc;
 
 	if (n->type != YAML_MAPPING_NODE)
-		return fail(ld, n, "a rule must be a map");
+		return pk_fail(ld, n, "a rule must be a map");
 	r->severity = -1;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		const char *key = scalar(node_get(ld, p->key));
+		const char *key = pk_scalar(pk_node(ld, p->key));
 
 		if (!key)
-			return fail(ld, node_get(ld, p->key), "rule keys must be strings");
-		if ((rc = rule_field(ld, r, key, node_get(ld, p->value))))
+			return pk_fail(ld, pk_node(ld, p->key), "rule keys must be strings");
+		if ((rc = pk_rule_field(ld, r, key, pk_node(ld, p->value))))
 			return rc;
 	}
-	if ((rc = rule_complete(ld, n, r)))
-		return rc;
-	r->language = tact_strdup(ld->language);
-	r->pack = tact_strdup(ld->pack);
-	if (!r->language || !r->pack)
-		return tact_err(TACT_ENOMEM, "out of memory");
-	return TACT_OK;
+	return rule_complete(ld, n, r);
 }
 
-static int unique_id(struct loader *ld, yaml_node_t *n, const char *id)
+int pk_unique_id(struct loader *ld, yaml_node_t *n, const char *id)
 {
 	size_t k;
 
 	for (k = 0; k < ld->checker->nrules; k++)
 		if (strcmp(ld->checker->rules[k]->id, id) == 0)
-			return fail(ld, n, "duplicate rule id '%s' (already loaded from "
+			return pk_fail(ld, n, "duplicate rule id '%s' (already loaded from "
 			            "pack '%s')", id, ld->checker->rules[k]->pack);
 	for (k = 0; k + 1 < ld->nrules; k++)
 		if (strcmp(ld->rules[k]->id, id) == 0)
-			return fail(ld, n, "duplicate rule id '%s'", id);
+			return pk_fail(ld, n, "duplicate rule id '%s'", id);
+	return TACT_OK;
+}
+
+int pk_new_rule(struct loader *ld, struct tact_rule **out)
+{
+	struct tact_rule *r;
+
+	if (tact_grow((void **)&ld->rules, &ld->rulecap, ld->nrules + 1,
+	              sizeof *ld->rules))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	r = tact_calloc(1, sizeof *r);
+	if (!r)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	r->severity = -1;
+	ld->rules[ld->nrules++] = r;
+	r->language = tact_strdup(ld->language);
+	r->pack = tact_strdup(ld->pack);
+	if (!r->language || !r->pack)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	*out = r;
 	return TACT_OK;
 }
 
@@ -476,24 +521,18 @@ static int parse_rules(struct loader *ld, yaml_node_t *n)
 	yaml_node_item_t *it;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(ld, n, "'rules' must be a list");
+		return pk_fail(ld, n, "'rules' must be a list");
 	if (n->data.sequence.items.top - n->data.sequence.items.start >
 	    PACK_MAX_RULES)
-		return fail(ld, n, "more than %d rules", PACK_MAX_RULES);
+		return pk_fail(ld, n, "more than %d rules", PACK_MAX_RULES);
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
 	     it++) {
-		yaml_node_t *rn = node_get(ld, *it);
+		yaml_node_t *rn = pk_node(ld, *it);
 		struct tact_rule *r;
 		int rc;
 
-		if (tact_grow((void **)&ld->rules, &ld->rulecap, ld->nrules + 1,
-		              sizeof *ld->rules))
-			return tact_err(TACT_ENOMEM, "out of memory");
-		r = tact_calloc(1, sizeof *r);
-		if (!r)
-			return tact_err(TACT_ENOMEM, "out of memory");
-		ld->rules[ld->nrules++] = r;
-		if ((rc = parse_rule(ld, rn, r)) || (rc = unique_id(ld, rn, r->id)))
+		if ((rc = pk_new_rule(ld, &r)) || (rc = parse_rule(ld, rn, r)) ||
+		    (rc = pk_unique_id(ld, rn, r->id)))
 			return rc;
 	}
 	return TACT_OK;
@@ -506,22 +545,22 @@ static int parse_categories(struct loader *ld, yaml_node_t *n)
 	yaml_node_item_t *it;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(ld, n, "'categories' must be a list");
+		return pk_fail(ld, n, "'categories' must be a list");
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
 	     it++) {
-		yaml_node_t *c = node_get(ld, *it);
+		yaml_node_t *c = pk_node(ld, *it);
 		yaml_node_pair_t *p;
 		const char *name = NULL;
 
 		if (c->type != YAML_MAPPING_NODE)
-			return fail(ld, c, "a category is a map {name, description}");
+			return pk_fail(ld, c, "a category is a map {name, description}");
 		for (p = c->data.mapping.pairs.start; p < c->data.mapping.pairs.top; p++)
-			if (is_key(p, ld, "name"))
-				name = scalar(node_get(ld, p->value));
-		if (!name || !valid_id(name))
-			return fail(ld, c, "a category needs a 'name' of ASCII letters");
-		if (known_category(ld, name))
-			return fail(ld, c, "category '%s' exists already", name);
+			if (pk_is_key(p, ld, "name"))
+				name = pk_scalar(pk_node(ld, p->value));
+		if (!name || !pk_valid_id(name))
+			return pk_fail(ld, c, "a category needs a 'name' of ASCII letters");
+		if (pk_known_category(ld, name))
+			return pk_fail(ld, c, "category '%s' exists already", name);
 		if (tact_grow((void **)&ld->cats, &ld->catcap, ld->ncats + 1,
 		              sizeof *ld->cats) ||
 		    !(ld->cats[ld->ncats] = tact_strdup(name)))
@@ -546,40 +585,49 @@ static int valid_language(const char *s)
 static int parse_top(struct loader *ld, yaml_node_t *root)
 {
 	yaml_node_pair_t *p;
-	yaml_node_t *rules = NULL, *cats = NULL;
+	yaml_node_t *rules = NULL, *cats = NULL, *vocab = NULL, *coach = NULL;
 	int rc;
 
 	if (!root || root->type != YAML_MAPPING_NODE)
-		return fail(ld, root, "a pack is a map with 'pack', 'language', 'rules'");
+		return pk_fail(ld, root, "a pack is a map with 'pack', 'language', 'rules'");
 	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
-		yaml_node_t *v = node_get(ld, p->value);
+		yaml_node_t *v = pk_node(ld, p->value);
 
-		if (is_key(p, ld, "pack"))
-			rc = scalar_dup(ld, v, "pack", &ld->pack);
-		else if (is_key(p, ld, "language"))
-			rc = scalar_dup(ld, v, "language", &ld->language);
-		else if (is_key(p, ld, "rules"))
+		if (pk_is_key(p, ld, "pack"))
+			rc = pk_scalar_dup(ld, v, "pack", &ld->pack);
+		else if (pk_is_key(p, ld, "language"))
+			rc = pk_scalar_dup(ld, v, "language", &ld->language);
+		else if (pk_is_key(p, ld, "rules"))
 			rc = (rules = v, TACT_OK);
-		else if (is_key(p, ld, "categories"))
+		else if (pk_is_key(p, ld, "categories"))
 			rc = (cats = v, TACT_OK);
-		else if (is_key(p, ld, "description") || is_key(p, ld, "version"))
+		else if (pk_is_key(p, ld, "vocabulary"))
+			rc = (vocab = v, TACT_OK);
+		else if (pk_is_key(p, ld, "coaching"))
+			rc = (coach = v, TACT_OK);
+		else if (pk_is_key(p, ld, "description") || pk_is_key(p, ld, "version"))
 			rc = TACT_OK;
 		else
-			rc = fail(ld, node_get(ld, p->key), "unknown pack field '%s'",
-			          scalar(node_get(ld, p->key)) ? scalar(node_get(ld, p->key)) : "?");
+			rc = pk_fail(ld, pk_node(ld, p->key), "unknown pack field '%s'",
+			          pk_scalar(pk_node(ld, p->key)) ? pk_scalar(pk_node(ld, p->key)) : "?");
 		if (rc)
 			return rc;
 	}
 	if (!ld->language || !valid_language(ld->language))
-		return fail(ld, root, "'language' must be a 2-3 letter code like ru");
+		return pk_fail(ld, root, "'language' must be a 2-3 letter code like ru");
 	if (!ld->pack && !(ld->pack = tact_strdup(ld->name)))
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (cats && (rc = parse_categories(ld, cats)))
 		return rc;
-	if (!rules)
-		return fail(ld, root, "a pack needs 'rules'");
-	return parse_rules(ld, rules);
+	if (!rules && !vocab && !coach)
+		return pk_fail(ld, root, "a pack needs 'rules', 'vocabulary' or "
+		               "'coaching'");
+	if (rules && (rc = parse_rules(ld, rules)))
+		return rc;
+	if (vocab && (rc = pk_vocabulary(ld, vocab)))
+		return rc;
+	return coach ? pk_coaching(ld, coach) : TACT_OK;
 }
 
 static int load_document(struct loader *ld, const char *yaml, size_t len)
@@ -621,6 +669,10 @@ static void loader_free(struct loader *ld)
 	for (k = 0; k < ld->ncats; k++)
 		free(ld->cats[k]);
 	free(ld->cats);
+	for (k = 0; k < ld->nbands; k++)
+		tact_band_free(ld->bands[k]);
+	free(ld->bands);
+	tact_coach_free(ld->coach);
 	free(ld->language);
 	free(ld->pack);
 }
@@ -643,13 +695,8 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
 		return rc;
 	rc = parse_top(&ld, yaml_document_get_root_node(&ld.doc));
 	yaml_document_delete(&ld.doc);
-	if (!rc) {
-		rc = tact_checker_add_rules(c, ld.rules, ld.nrules, ld.cats, ld.ncats);
-		if (!rc) {
-			ld.nrules = 0;  /* now owned by the checker */
-			ld.ncats = 0;
-		}
-	}
+	if (!rc)
+		rc = tact_checker_adopt(c, &ld); /* empties ld on success */
 	loader_free(&ld);
 	return rc;
 }

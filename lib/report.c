@@ -29,9 +29,16 @@ void tact_report_free(tact_report *r)
 {
 	if (!r)
 		return;
+	size_t k;
+
 	free(r->findings);
 	free(r->rules);
 	free(r->suggs);
+	for (k = 0; k < r->nprofile; k++)
+		free(r->profile[k].words);
+	free(r->profile);
+	free(r->questions);
+	free(r->lost);
 	tact_buf_free(&r->strings);
 	free(r);
 }
@@ -164,7 +171,42 @@ static void fill_positions(struct tact_report *r, const char *text)
 	}
 }
 
-void tact_report_finish(struct tact_report *r, const char *text, size_t len)
+/* Points a finding costs by severity, and the most a category can lose. */
+static const int severity_points[] = { 3, 8, 15 };
+#define CATEGORY_MAX_LOSS 40
+
+static int score(struct tact_report *r)
+{
+	size_t i, k;
+	int total = 0;
+
+	for (i = 0; i < r->nfindings; i++) {
+		const struct tact_report_rule *rr = &r->rules[r->findings[i].rule];
+		struct tact_lost *l = NULL;
+
+		for (k = 0; k < r->nlost && !l; k++)
+			if (strcmp(r->strings.data + r->lost[k].category,
+			           r->strings.data + rr->category) == 0)
+				l = &r->lost[k];
+		if (!l) {
+			if (tact_grow((void **)&r->lost, &r->lcap, r->nlost + 1,
+			              sizeof *r->lost))
+				return TACT_ENOMEM;
+			l = &r->lost[r->nlost++];
+			l->category = rr->category;
+			l->points = 0;
+		}
+		l->points += severity_points[rr->severity];
+		if (l->points > CATEGORY_MAX_LOSS)
+			l->points = CATEGORY_MAX_LOSS;
+	}
+	for (k = 0; k < r->nlost; k++)
+		total += r->lost[k].points;
+	r->score = total >= 100 ? 0 : 100 - total;
+	return TACT_OK;
+}
+
+int tact_report_finish(struct tact_report *r, const char *text, size_t len)
 {
 	size_t i;
 
@@ -173,10 +215,15 @@ void tact_report_finish(struct tact_report *r, const char *text, size_t len)
 		qsort(r->findings, r->nfindings, sizeof *r->findings, finding_cmp);
 	drop_overlaps(r);
 	fill_positions(r, text);
+	if (score(r))
+		return TACT_ENOMEM;
 	for (i = 0; i < r->nfindings; i++)
 		r->findings[i].report = r;
 	for (i = 0; i < r->nrules; i++)
 		r->rules[i].rule = NULL;
+	for (i = 0; i < r->nprofile; i++)
+		r->profile[i].band = NULL;
+	return TACT_OK;
 }
 
 /* ---- accessors ------------------------------------------------------------- */
@@ -228,7 +275,9 @@ int tact_finding_severity(const tact_finding *f)
 
 const char *tact_finding_message(const tact_finding *f)
 {
-	return f ? str(f, frule(f)->message) : NULL;
+	if (!f)
+		return NULL;
+	return str(f, f->message ? f->message : frule(f)->message);
 }
 
 const char *tact_finding_explanation(const tact_finding *f)
@@ -274,4 +323,89 @@ const char *tact_finding_suggestion(const tact_finding *f, size_t index)
 	if (!f || index >= f->nsugg)
 		return NULL;
 	return str(f, f->report->suggs[f->sugg + index]);
+}
+
+/* ---- coaching accessors --------------------------------------------------- */
+
+static const struct tact_profile *profile_at(const tact_report *r, size_t i)
+{
+	return r && i < r->nprofile ? &r->profile[i] : NULL;
+}
+
+size_t tact_report_profile_count(const tact_report *r)
+{
+	return r ? r->nprofile : 0;
+}
+
+const char *tact_report_profile_band(const tact_report *r, size_t i)
+{
+	const struct tact_profile *p = profile_at(r, i);
+
+	return p ? r->strings.data + p->name : NULL;
+}
+
+size_t tact_report_profile_hits(const tact_report *r, size_t i)
+{
+	const struct tact_profile *p = profile_at(r, i);
+
+	return p ? p->hits : 0;
+}
+
+size_t tact_report_profile_word_count(const tact_report *r, size_t i)
+{
+	const struct tact_profile *p = profile_at(r, i);
+
+	return p ? p->nwords : 0;
+}
+
+const char *tact_report_profile_word(const tact_report *r, size_t i,
+                                     size_t word)
+{
+	const struct tact_profile *p = profile_at(r, i);
+
+	return p && word < p->nwords ? r->strings.data + p->words[word] : NULL;
+}
+
+const char *tact_report_band(const tact_report *r)
+{
+	return r && r->band ? r->strings.data + r->band : NULL;
+}
+
+int tact_report_name_status(const tact_report *r)
+{
+	return r ? r->name_status : TACT_NAME_UNKNOWN;
+}
+
+size_t tact_report_question_count(const tact_report *r)
+{
+	return r ? r->nquestions : 0;
+}
+
+int tact_report_question(const tact_report *r, size_t index, int *kind,
+                         size_t *byte_start, size_t *byte_end)
+{
+	if (!r || index >= r->nquestions)
+		return tact_err(TACT_EINVAL, "no question %zu", index);
+	if (kind)
+		*kind = r->questions[index].kind;
+	if (byte_start)
+		*byte_start = r->questions[index].start;
+	if (byte_end)
+		*byte_end = r->questions[index].end;
+	return TACT_OK;
+}
+
+int tact_report_score(const tact_report *r)
+{
+	return r ? r->score : -1;
+}
+
+int tact_report_score_lost(const tact_report *r, const char *category)
+{
+	size_t k;
+
+	for (k = 0; r && category && k < r->nlost; k++)
+		if (strcmp(r->strings.data + r->lost[k].category, category) == 0)
+			return r->lost[k].points;
+	return 0;
 }

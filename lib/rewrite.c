@@ -26,7 +26,7 @@ static int round_apply(struct tact_buf *out, const tact_report *r,
 		const tact_finding *f = &r->findings[k];
 		const char *s;
 
-		if (f->nsugg == 0 || f->start < pos)
+		if (f->nsugg == 0 || f->advisory || f->start < pos)
 			continue;
 		s = tact_finding_suggestion(f, 0);
 		if (tact_buf_append(out, text + pos, f->start - pos) ||
