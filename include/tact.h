@@ -534,6 +534,17 @@ TACT_API int tact_report_score(const tact_report *report);
 TACT_API int tact_report_score_lost(const tact_report *report,
                                     const char *category);
 
+/**
+ * The context a rule's example is checked in (coaching examples carry the
+ * client's name, age, the customer's message, the wait, the discovery
+ * flag): sets those fields of opts (a version 2 struct, initialised by the
+ * caller) and leaves the others alone. Strings point into the checker.
+ * Returns TACT_EINVAL when the example does not exist or opts is NULL or
+ * older than version 2. Since 1.1.
+ */
+TACT_API int tact_rule_example_options(const tact_rule *rule, int kind,
+                                       size_t index, tact_check_options *opts);
+
 /* ---------------------------------------------------------------------- */
 /* Languages                                                               */
 /* ---------------------------------------------------------------------- */

@@ -97,3 +97,27 @@ const char *tact_rule_example(const tact_rule *r, int kind, size_t index,
 		*fix = e->fix;
 	return e->text;
 }
+
+int tact_rule_example_options(const tact_rule *r, int kind, size_t index,
+                              tact_check_options *opts)
+{
+	const struct tact_example *e;
+
+	if (!opts || opts->version < 2 || index >= tact_rule_example_count(r, kind))
+		return tact_err(TACT_EINVAL, "tact_rule_example_options: no such "
+		                "example, or opts NULL or older than version 2");
+	e = &r->examples[kind][index];
+	if (e->age >= 0)
+		opts->age = e->age;
+	if (e->name)
+		opts->client_name = e->name;
+	if (e->customer) {
+		opts->customer_message = e->customer;
+		opts->customer_message_len = strlen(e->customer);
+	}
+	if (e->wait_seconds >= 0)
+		opts->wait_seconds = e->wait_seconds;
+	if (e->discovery)
+		opts->flags |= TACT_CHECK_DISCOVERY;
+	return TACT_OK;
+}
