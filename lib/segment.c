@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -56,6 +57,22 @@ static size_t cut_point(const char *t, size_t start, size_t end)
 	return k;
 }
 
+/* After a full stop, a sentence goes on when the next word starts with a
+ * lower-case letter: «т. е.», «Dvs. trebuie», "e.g. this". */
+static int continues(const char *t, size_t len, size_t i)
+{
+	size_t j;
+	uint32_t cp;
+
+	while (i < len && is_space((unsigned char)t[i]))
+		i++;
+	if (i >= len || t[i] == '\n')
+		return 0;
+	j = i;
+	cp = tact_utf8_next(t, &j);
+	return utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
 /* Where the sentence that starts at s ends (exclusive, before trimming). */
 static size_t sentence_end(const char *t, size_t len, size_t s)
 {
@@ -77,7 +94,9 @@ static size_t sentence_end(const char *t, size_t len, size_t s)
 			i += m;
 		while (i < len && (m = closer(t, len, i)) != 0)
 			i += m;
-		if (i >= len || is_space((unsigned char)t[i]) || t[i] == '\n')
+		if (i >= len || t[i] == '\n')
+			return i;
+		if (is_space((unsigned char)t[i]) && !continues(t, len, i))
 			return i;
 	}
 	return len;

@@ -148,13 +148,17 @@ static void test_example(struct pack_run *p, int kind, size_t index)
 {
 	const char *fix = NULL;
 	const char *text = tact_rule_example(p->rule, kind, index, &fix);
+	tact_check_options rule_opts = p->topts;
 	int failed;
 
 	if (!text)
 		return;
 	json_buf_clear(&p->why);
+	/* Coaching examples carry their context: name, age, customer... */
+	(void)tact_rule_example_options(p->rule, kind, index, &p->topts);
 	failed = kind == TACT_EXAMPLE_BAD ? test_bad(p, text, fix)
 	                                  : test_good(p, text);
+	p->topts = rule_opts;
 	if (failed) {
 		p->failed++;
 		report_failure(p, kind, index, text);

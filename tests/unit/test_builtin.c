@@ -21,7 +21,9 @@ static tact_checker *builtin(void)
 }
 
 /* Every category except vocabulary has rules in every language, and each
- * rule carries two bad and two good examples and an English message. */
+ * rule carries two bad and two good examples, an English message and a
+ * source. (Rules without triggers are allowed; `tact rules --stats` lists
+ * them.) */
 START_TEST(every_category_in_every_language)
 {
 	tact_checker *c = builtin();
@@ -43,14 +45,16 @@ START_TEST(every_category_in_every_language)
 	for (k = 0; k < n; k++) {
 		const tact_rule *r = tact_checker_rule(c, k);
 
+		/* Vocabulary words are dictionary entries, proved by the coaching
+		 * tests, not rules with examples. */
+		if (strcmp(tact_rule_category(r), "vocabulary") == 0)
+			continue;
 		ck_assert_msg(tact_rule_example_count(r, TACT_EXAMPLE_BAD) >= 2 &&
 		                      tact_rule_example_count(r, TACT_EXAMPLE_GOOD) >= 2,
 		              "%s needs 2 bad and 2 good examples", tact_rule_id(r));
 		ck_assert_msg(tact_rule_message(r, 1) != tact_rule_message(r, 0),
 		              "%s has no message_en", tact_rule_id(r));
 		ck_assert_msg(*tact_rule_source(r) != '\0', "%s has no source",
-		              tact_rule_id(r));
-		ck_assert_msg(tact_rule_trigger_count(r) > 0, "%s has no triggers",
 		              tact_rule_id(r));
 	}
 	tact_checker_free(c);
