@@ -357,6 +357,7 @@ static int vocabulary(struct tact_coach_state *cs, struct tact_report *r)
 
 	if (profile_init(r, ctx))
 		return TACT_ENOMEM;
+	tact_report_sort(r);  /* the profile lists words in text order */
 	if (ctx->opts->age >= 0) {
 		to = tact_vocabulary(ctx->checker, ctx->language, ctx->opts->age);
 		tact_err_clear();

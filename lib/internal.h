@@ -343,6 +343,8 @@ int tact_report_string(struct tact_report *r, const char *s, size_t n,
 int tact_report_rule_index(struct tact_report *r, const struct tact_rule *rule,
                            int english, size_t *index);
 struct tact_finding *tact_report_add(struct tact_report *r);
+/* Put findings in text order. */
+void tact_report_sort(struct tact_report *r);
 /* Sort, drop same-category overlaps, fill code-point positions, score. */
 int tact_report_finish(struct tact_report *r, const char *text, size_t len);
 

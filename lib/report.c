@@ -206,13 +206,18 @@ static int score(struct tact_report *r)
 	return TACT_OK;
 }
 
+void tact_report_sort(struct tact_report *r)
+{
+	if (r->nfindings)
+		qsort(r->findings, r->nfindings, sizeof *r->findings, finding_cmp);
+}
+
 int tact_report_finish(struct tact_report *r, const char *text, size_t len)
 {
 	size_t i;
 
 	TACT_UNUSED(len);
-	if (r->nfindings)
-		qsort(r->findings, r->nfindings, sizeof *r->findings, finding_cmp);
+	tact_report_sort(r);
 	drop_overlaps(r);
 	fill_positions(r, text);
 	if (score(r))
