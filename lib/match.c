@@ -15,6 +15,8 @@ struct engine {
 	struct tact_norm norm;
 	pcre2_match_data *md;
 	unsigned char *cand;            /* one byte per rule */
+	unsigned char *spent;           /* rules that hit a match limit */
+	const struct tact_rule *rule;   /* the rule being run */
 	struct tact_spans skips;        /* in the message */
 	struct tact_spans exc;          /* exception matches in the sentence */
 	struct tact_buf sugg;
@@ -41,8 +43,13 @@ static int run(struct engine *e, const pcre2_code *code, size_t offset)
 		return (int)pcre2_get_ovector_count(e->md);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
-	if (is_limit(rc))
+	if (is_limit(rc)) {
+		/* A pattern that exhausts its limit once is not run again in this
+		 * check: hostile patterns cost one limit per check, not one per
+		 * sentence. */
 		e->report->status = TACT_ELIMIT;
+		e->spent[e->rule->index] = 1;
+	}
 	return rc;
 }
 
@@ -177,9 +184,10 @@ static int run_rule(struct engine *e, const struct tact_rule *r)
 {
 	size_t k;
 
+	e->rule = r;
 	if (r->nexceptions && collect_exceptions(e, r))
 		return TACT_ENOMEM;
-	for (k = 0; k < r->npatterns; k++)
+	for (k = 0; k < r->npatterns && !e->spent[r->index]; k++)
 		if (run_pattern(e, r, &r->patterns[k]))
 			return TACT_ENOMEM;
 	return TACT_OK;
@@ -199,7 +207,8 @@ static int check_sentence(struct engine *e, size_t s, size_t t)
 	for (k = 0; k < c->nalways; k++)
 		e->cand[c->always[k]] = 1;
 	for (k = 0; k < c->nrules; k++)
-		if (e->cand[k] && e->ctx->active[k] && run_rule(e, c->rules[k]))
+		if (e->cand[k] && e->ctx->active[k] && !e->spent[k] &&
+		    run_rule(e, c->rules[k]))
 			return TACT_ENOMEM;
 	return tact_coach_sentence(e->coach, e->report, &e->norm, e->md, &e->skips,
 	                           s, t);
@@ -210,6 +219,7 @@ static void engine_free(struct engine *e)
 	tact_norm_free(&e->norm);
 	pcre2_match_data_free(e->md);
 	free(e->cand);
+	free(e->spent);
 	tact_spans_free(&e->skips);
 	tact_spans_free(&e->exc);
 	tact_buf_free(&e->sugg);
@@ -227,7 +237,8 @@ int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r)
 	e.report = r;
 	e.md = pcre2_match_data_create(ctx->checker->max_captures + 1, NULL);
 	e.cand = tact_calloc(ctx->checker->nrules, 1);
-	if (!e.md || !e.cand)
+	e.spent = tact_calloc(ctx->checker->nrules, 1);
+	if (!e.md || !e.cand || !e.spent)
 		rc = TACT_ENOMEM;
 	if (!rc)
 		rc = tact_coach_begin(&e.coach, ctx);
