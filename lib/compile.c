@@ -11,7 +11,7 @@
 #define PATTERN_NEST_MAX 64
 
 pcre2_code *tact_pattern_compile(const char *pattern, char *message,
-                                 size_t msgsize)
+                                 size_t msgsize, int *nomem)
 {
 	pcre2_compile_context *cctx;
 	pcre2_code *code;
@@ -27,8 +27,10 @@ pcre2_code *tact_pattern_compile(const char *pattern, char *message,
 	}
 	folded = tact_fold_string(pattern, len, 0);
 	cctx = pcre2_compile_context_create(NULL);
+	*nomem = 0;
 	if (!folded || !cctx) {
 		snprintf(message, msgsize, "out of memory");
+		*nomem = 1;
 		pcre2_compile_context_free(cctx);
 		tact_free(folded);
 		return NULL;
@@ -43,6 +45,7 @@ pcre2_code *tact_pattern_compile(const char *pattern, char *message,
 	if (!code) {
 		PCRE2_UCHAR buf[256];
 
+		*nomem = err == PCRE2_ERROR_HEAP_FAILED;
 		pcre2_get_error_message(err, buf, sizeof buf);
 		snprintf(message, msgsize, "%s at offset %zu", (const char *)buf,
 		         (size_t)off);

@@ -256,9 +256,10 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
 
 /* ---- compile.c ---------------------------------------------------------------- */
 
-/* Compile a pattern; message receives the reason on failure. */
+/* Compile a pattern; message receives the reason on failure, and *nomem
+ * tells whether it was a lack of memory. */
 pcre2_code *tact_pattern_compile(const char *pattern, char *message,
-                                 size_t msgsize);
+                                 size_t msgsize, int *nomem);
 /* Check that every group a template names exists in code. */
 int tact_template_check(const char *tpl, const pcre2_code *code,
                         char *message, size_t msgsize);

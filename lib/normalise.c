@@ -338,6 +338,7 @@ char *tact_fold_string(const char *s, size_t len, int lower)
 
 	if (tact_buf_reserve(&b, len))
 		return NULL;
+	b.data[0] = '\0';
 	while (i < len) {
 		char enc[4];
 		uint32_t cp = tact_utf8_next(s, &i);

@@ -151,8 +151,11 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
                        pcre2_code **out)
 {
 	char msg[MSG_MAX];
+	int nomem = 0;
 
-	*out = tact_pattern_compile(src, msg, sizeof msg);
+	*out = tact_pattern_compile(src, msg, sizeof msg, &nomem);
+	if (!*out && nomem)
+		return tact_err(TACT_ENOMEM, "out of memory");
 	if (!*out)
 		return pk_fail(ld, n, "pattern '%s': %s", src, msg);
 	return TACT_OK;
@@ -173,9 +176,9 @@ static int parse_pattern(struct loader *ld, yaml_node_t *n,
 	     pr++) {
 		yaml_node_t *v = pk_node(ld, pr->value);
 
-		if (pk_is_key(pr, ld, "regex")) {
+		if (pk_is_key(pr, ld, "regex") && !regex) {
 			regex = v;
-		} else if (pk_is_key(pr, ld, "suggestions")) {
+		} else if (pk_is_key(pr, ld, "suggestions") && !p->suggestions) {
 			if ((rc = pk_string_list(ld, v, "suggestions", &p->suggestions,
 			                      &p->nsuggestions)))
 				return rc;
@@ -275,13 +278,13 @@ static int example_field(struct loader *ld, yaml_node_pair_t *p, int kind,
 	long n;
 	int rc;
 
-	if (pk_is_key(p, ld, "text"))
+	if (pk_is_key(p, ld, "text") && !ex->text)
 		return pk_scalar_dup(ld, v, "text", &ex->text);
-	if (pk_is_key(p, ld, "fix") && kind == TACT_EXAMPLE_BAD)
+	if (pk_is_key(p, ld, "fix") && kind == TACT_EXAMPLE_BAD && !ex->fix)
 		return pk_scalar_dup(ld, v, "fix", &ex->fix);
-	if (pk_is_key(p, ld, "customer"))
+	if (pk_is_key(p, ld, "customer") && !ex->customer)
 		return pk_scalar_dup(ld, v, "customer", &ex->customer);
-	if (pk_is_key(p, ld, "name"))
+	if (pk_is_key(p, ld, "name") && !ex->name)
 		return pk_scalar_dup(ld, v, "name", &ex->name);
 	if (pk_is_key(p, ld, "age")) {
 		rc = pk_int(ld, v, "age", 0, 150, &n);
@@ -299,7 +302,7 @@ static int example_field(struct loader *ld, yaml_node_pair_t *p, int kind,
 		ex->discovery = strcmp(b, "true") == 0;
 		return TACT_OK;
 	}
-	return pk_fail(ld, pk_node(ld, p->key), "unknown example field");
+	return pk_fail(ld, pk_node(ld, p->key), "unknown or repeated example field");
 }
 
 int pk_int(struct loader *ld, yaml_node_t *n, const char *what, long lo,
@@ -328,6 +331,8 @@ static int parse_example_list(struct loader *ld, yaml_node_t *n, int kind,
 
 	if (n->type != YAML_SEQUENCE_NODE)
 		return pk_fail(ld, n, "examples must be lists");
+	if (r->examples[kind])
+		return pk_fail(ld, n, "examples given twice");
 	total = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	if (total > PACK_MAX_ITEMS)
 		return pk_fail(ld, n, "too many examples");
@@ -384,6 +389,17 @@ int pk_examples(struct loader *ld, yaml_node_t *n,
 
 /* ---- a rule ------------------------------------------------------------------- */
 
+/* Has the rule's field been given already? */
+static int repeated(const struct tact_rule *r, const char *key)
+{
+	return (!strcmp(key, "severity") && r->severity >= 0) ||
+	       (!strcmp(key, "patterns") && r->patterns) ||
+	       (!strcmp(key, "exceptions") && r->exceptions) ||
+	       (!strcmp(key, "suggestions") && r->suggestions) ||
+	       (!strcmp(key, "triggers") && r->triggers) ||
+	       (!strcmp(key, "examples") && (r->examples[0] || r->examples[1]));
+}
+
 int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
                       yaml_node_t *v)
 {
@@ -410,6 +426,8 @@ int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
 			return pk_scalar_dup(ld, v, key, slot);
 		}
 	}
+	if (repeated(r, key))
+		return pk_fail(ld, v, "'%s' given twice", key);
 	if (strcmp(key, "severity") == 0)
 		return pk_severity(ld, v, &r->severity);
 	if (strcmp(key, "patterns") == 0)
@@ -594,7 +612,15 @@ static int parse_top(struct loader *ld, yaml_node_t *root)
 	     p++) {
 		yaml_node_t *v = pk_node(ld, p->value);
 
-		if (pk_is_key(p, ld, "pack"))
+		if ((pk_is_key(p, ld, "pack") && ld->pack) ||
+		    (pk_is_key(p, ld, "language") && ld->language) ||
+		    (pk_is_key(p, ld, "rules") && rules) ||
+		    (pk_is_key(p, ld, "categories") && cats) ||
+		    (pk_is_key(p, ld, "vocabulary") && vocab) ||
+		    (pk_is_key(p, ld, "coaching") && coach))
+			rc = pk_fail(ld, pk_node(ld, p->key), "'%s' given twice",
+			             pk_scalar(pk_node(ld, p->key)));
+		else if (pk_is_key(p, ld, "pack"))
 			rc = pk_scalar_dup(ld, v, "pack", &ld->pack);
 		else if (pk_is_key(p, ld, "language"))
 			rc = pk_scalar_dup(ld, v, "language", &ld->language);
@@ -642,7 +668,9 @@ static int load_document(struct loader *ld, const char *yaml, size_t len)
 	ok = yaml_parser_load(&parser, &ld->doc);
 	if (!ok) {
 		size_t line = parser.problem_mark.line + 1;
-		int rc = parser.error == YAML_MEMORY_ERROR
+		/* libyaml names every syntax problem; an unnamed failure is an
+		 * allocation that failed. */
+		int rc = parser.error == YAML_MEMORY_ERROR || !parser.problem
 		                 ? tact_err(TACT_ENOMEM, "out of memory")
 		                 : tact_err_at(TACT_EPACK, ld->name, line, (size_t)-1,
 		                               "%s:%zu: YAML: %s", ld->name, line,

@@ -337,7 +337,8 @@ static int coach_special(struct loader *ld, struct tact_coach *c,
                          yaml_node_t *v, int *handled)
 {
 	*handled = 1;
-	if (kind == TACT_RULE_NAME && !strcmp(key, "strip_endings")) {
+	if (kind == TACT_RULE_NAME && !strcmp(key, "strip_endings") &&
+	    !c->name_strip) {
 		size_t k;
 		int rc = pk_string_list(ld, v, key, &c->name_strip, &c->nname_strip);
 

@@ -40,7 +40,7 @@ static const struct bad_case bad_cases[] = {
 	{ RULE_HEAD "    patterns: [x]\n" "  - id: ru.contrast.x\n    category: contrast\n"
 	  "    severity: hint\n    message: m\n    explanation: e\n    patterns: [y]\n",
 	  10, "duplicate rule id" },
-	{ RULE_HEAD "    patterns: [x]\n    examples: {bad: [{txt: a}]}\n", 10, "unknown example field" },
+	{ RULE_HEAD "    patterns: [x]\n    examples: {bad: [{txt: a}]}\n", 10, "unknown or repeated example field" },
 	{ "pack: p\nlanguage: ru\nrules:\n  - id: \"bad id!\"\n    category: contrast\n"
 	  "    severity: hint\n    message: m\n    explanation: e\n    patterns: [x]\n",
 	  4, "rule id" },
