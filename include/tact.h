@@ -496,7 +496,8 @@ TACT_API const char *tact_report_band(const tact_report *report);
 enum tact_name_status {
 	TACT_NAME_UNKNOWN = 0,   /* the check carried no client_name */
 	TACT_NAME_ADDRESSED = 1, /* the reply uses the name (any form) */
-	TACT_NAME_MISSING = 2    /* it does not: a `name` hint is reported */
+	TACT_NAME_MISSING = 2    /* it does not (a `name` hint is reported when
+	                            the language has coaching data) */
 };
 
 /** The report's tact_name_status. 0 for NULL. */
@@ -510,7 +511,8 @@ enum tact_question_kind {
 };
 
 /** The number of questions the reply asks (sentences ending in '?',
- *  outside quotes). */
+ *  outside quotes). Questions are counted and classified where the
+ *  report's language has coaching data (its open-question words); else 0. */
 TACT_API size_t tact_report_question_count(const tact_report *report);
 
 /**

@@ -28,7 +28,18 @@ struct tact_coach_state {
 
 /* ---- the client's name ------------------------------------------------------ */
 
-/* Strip one listed ending (the longest) from a folded name token. */
+static size_t count_cps(const char *s, size_t n)
+{
+	size_t k, cps = 0;
+
+	for (k = 0; k < n; k++)
+		cps += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return cps;
+}
+
+/* Strip one listed ending (the longest) from a folded name token, keeping
+ * a stem of at least three letters: «Анна» → «анн», but «Оля» stays
+ * «оля» (a two-letter stem would match «Олег»). */
 static void strip_ending(char *tok, const struct tact_coach *c)
 {
 	size_t len = strlen(tok), k, best = 0;
@@ -36,7 +47,7 @@ static void strip_ending(char *tok, const struct tact_coach *c)
 	for (k = 0; c && k < c->nname_strip; k++) {
 		size_t n = strlen(c->name_strip[k]);
 
-		if (n > best && n + 2 < len &&
+		if (n > best && n < len && count_cps(tok, len - n) >= 3 &&
 		    memcmp(tok + len - n, c->name_strip[k], n) == 0)
 			best = n;
 	}
@@ -92,10 +103,26 @@ static int word_char(const char *t, size_t i, size_t len)
 	                                      cat <= UTF8PROC_CATEGORY_ME);
 }
 
-/* Does a word of text start with stem and add at most max letters? */
-static int has_name(const char *t, size_t len, const char *stem, long max)
+/* Is the normalised span [ns, ne) of the sentence at base in text the
+ * agent did not write (a quote, a URL...)? */
+static int skipped(const struct tact_norm *n, const struct tact_spans *skips,
+                   size_t base, size_t ns, size_t ne)
 {
-	size_t sl = strlen(stem), i = 0;
+	size_t s, e;
+
+	if (!skips)
+		return 0;
+	tact_norm_span(n, ns, ne, &s, &e);
+	return tact_spans_overlap(skips, base + s, base + e);
+}
+
+/* Does a word of the sentence start with stem and add at most max letters
+ * (outside skipped text)? */
+static int has_name(const struct tact_norm *n, const char *stem, long max,
+                    const struct tact_spans *skips, size_t base)
+{
+	const char *t = n->text;
+	size_t len = n->len, sl = strlen(stem), i = 0;
 
 	while (sl && i + sl <= len) {
 		const char *hit = strstr(t + i, stem);
@@ -116,7 +143,7 @@ static int has_name(const char *t, size_t len, const char *stem, long max)
 		}
 		for (end = at + sl; word_char(t, end, len); extra++)
 			end += tact_utf8_seqlen((unsigned char)t[end]);
-		if (extra <= max)
+		if (extra <= max && !skipped(n, skips, base, at, end))
 			return 1;
 	}
 	return 0;
@@ -125,17 +152,27 @@ static int has_name(const char *t, size_t len, const char *stem, long max)
 /* ---- sentences ---------------------------------------------------------------- */
 
 int tact_cue_match(const struct tact_cue *cue, const struct tact_norm *n,
-                   pcre2_match_data *md, const pcre2_match_context *mctx)
+                   pcre2_match_data *md, const pcre2_match_context *mctx,
+                   const struct tact_spans *skips, size_t base)
 {
+	pcre2_match_context *m = (pcre2_match_context *)(uintptr_t)mctx;
 	size_t k;
 
 	for (k = 0; k < cue->n; k++) {
-		int rc = pcre2_match(cue->v[k], (PCRE2_SPTR)n->text, n->len, 0,
-		                     PCRE2_NO_UTF_CHECK, md,
-		                     (pcre2_match_context *)(uintptr_t)mctx);
+		size_t off = 0;
 
-		if (rc >= 0)
-			return 1;
+		while (off <= n->len) {
+			PCRE2_SIZE *ov;
+
+			if (pcre2_match(cue->v[k], (PCRE2_SPTR)n->text, n->len, off,
+			                PCRE2_NO_UTF_CHECK, md, m) < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(md);
+			if (!skipped(n, skips, base, ov[0], ov[1]))
+				return 1;
+			off = ov[1] > ov[0] ? ov[1]
+			                    : ov[0] + tact_utf8_seqlen((unsigned char)n->text[ov[0]]);
+		}
 	}
 	return 0;
 }
@@ -180,20 +217,22 @@ int tact_coach_sentence(struct tact_coach_state *cs, struct tact_report *r,
 	cs->last_s = s;
 	cs->last_e = t;
 	for (k = 0; k < cs->nstems && !cs->name_found; k++)
-		cs->name_found = has_name(n->text, n->len, cs->stems[k],
-		                          c ? c->name_max_suffix : 4);
+		cs->name_found = has_name(n, cs->stems[k],
+		                          c ? c->name_max_suffix : 4, skips, s);
 	if (!c)
 		return TACT_OK;
 	if (o->customer_message && !cs->empathy_found)
-		cs->empathy_found = tact_cue_match(&c->empathy, n, md, mctx);
+		cs->empathy_found = tact_cue_match(&c->empathy, n, md, mctx, skips, s);
 	if (o->customer_message && !cs->solution_found)
-		cs->solution_found = tact_cue_match(&c->solution, n, md, mctx);
+		cs->solution_found = tact_cue_match(&c->solution, n, md, mctx, skips,
+		                                    s);
 	if (o->wait_seconds >= 0 && !cs->apology_found)
-		cs->apology_found = tact_cue_match(&c->wait_apology, n, md, mctx);
+		cs->apology_found = tact_cue_match(&c->wait_apology, n, md, mctx,
+		                                   skips, s);
 	if (!is_question(cs->ctx->text, s, t) ||
 	    tact_spans_overlap(skips, t - 1, t))
 		return TACT_OK;
-	return add_question(r, s, t, tact_cue_match(&c->open_q, n, md, mctx)
+	return add_question(r, s, t, tact_cue_match(&c->open_q, n, md, mctx, NULL, 0)
 	                                     ? TACT_QUESTION_OPEN
 	                                     : TACT_QUESTION_CLOSED);
 }
@@ -353,7 +392,7 @@ static int vocabulary(struct tact_coach_state *cs, struct tact_report *r)
 {
 	const struct tact_check_ctx *ctx = cs->ctx;
 	const tact_band *to = NULL;
-	size_t i, o = 0;
+	size_t i, o = 0, vocab_end = 0;
 
 	if (profile_init(r, ctx))
 		return TACT_ENOMEM;
@@ -369,7 +408,10 @@ static int vocabulary(struct tact_coach_state *cs, struct tact_report *r)
 		const struct tact_rule *rule = ctx->checker->rules[f->order];
 		int keep = 1;
 
+		if (rule->kind == TACT_RULE_WORD && f->start < vocab_end)
+			continue; /* another pattern's match of the same words */
 		if (rule->kind == TACT_RULE_WORD) {
+			vocab_end = f->end;
 			if (profile_add(r, rule))
 				return TACT_ENOMEM;
 			keep = to && rule->band != to && tact_ctx_reportable(ctx, rule);
@@ -482,9 +524,11 @@ static int read_customer(struct tact_coach_state *cs, pcre2_match_data *md,
 	while (tact_next_sentence(t, len, &pos, &s, &e)) {
 		if (tact_normalise(&cs->norm, t + s, e - s))
 			return TACT_ENOMEM;
-		*upset = *upset || tact_cue_match(&cs->coach->upset, &cs->norm, md, mctx);
+		*upset = *upset ||
+		         tact_cue_match(&cs->coach->upset, &cs->norm, md, mctx, NULL, 0);
 		*discovery = *discovery ||
-		             tact_cue_match(&cs->coach->discovery, &cs->norm, md, mctx);
+		             tact_cue_match(&cs->coach->discovery, &cs->norm, md, mctx,
+		                            NULL, 0);
 	}
 	return TACT_OK;
 }
@@ -536,7 +580,8 @@ int tact_coach_finish(struct tact_coach_state *cs, struct tact_report *r,
 		                                : TACT_NAME_MISSING;
 	if (vocabulary(cs, r))
 		return TACT_ENOMEM;
-	if (!cs->coach || !cs->have_sentence)
+	if (!cs->coach)
 		return TACT_OK;
+	/* An empty reply lacks everything; its findings sit at offset 0. */
 	return lacks(cs, r, md);
 }

@@ -382,9 +382,11 @@ int tact_coach_sentence(struct tact_coach_state *cs, struct tact_report *r,
 int tact_coach_finish(struct tact_coach_state *cs, struct tact_report *r,
                       pcre2_match_data *md);
 void tact_coach_end(struct tact_coach_state *cs);
-/* Does any pattern of the cue match the normalised text? */
+/* Does any pattern of the cue match the normalised sentence at base,
+ * outside the skipped regions (skips may be NULL)? */
 int tact_cue_match(const struct tact_cue *cue, const struct tact_norm *n,
-                   pcre2_match_data *md, const pcre2_match_context *mctx);
+                   pcre2_match_data *md, const pcre2_match_context *mctx,
+                   const struct tact_spans *skips, size_t base);
 
 /* ---- suggest.c ------------------------------------------------------------ */
 

@@ -157,7 +157,8 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 	if (!*out && nomem)
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (!*out)
-		return pk_fail(ld, n, "pattern '%s': %s", src, msg);
+		return pk_fail(ld, n, "pattern '%.60s%s': %s", src,
+		               strlen(src) > 60 ? "..." : "", msg);
 	return TACT_OK;
 }
 

@@ -94,6 +94,12 @@ START_TEST(profile_and_hints_for_age)
 	ck_assert_int_eq(tact_finding_severity(f), TACT_SEVERITY_HINT);
 	tact_report_free(r);
 
+	/* Two patterns of one word matching the same text count once. */
+	o.age = -1;
+	r = check_opts(c, "Стильный вариант.", &o);
+	ck_assert_uint_eq(tact_report_profile_hits(r, 1), 1);
+	tact_report_free(r);
+
 	/* A client of 65: the same words are the right ones. */
 	o.age = 65;
 	r = check_opts(c, t, &o);
@@ -141,6 +147,12 @@ START_TEST(name_in_any_form)
 		ck_assert_uint_eq(count_category(r, "name"), 0);
 		tact_report_free(r);
 	}
+	/* Short names keep a stem of three letters. */
+	o.client_name = "Оля";
+	r = check_opts(c, "Олег из отдела доставки перезвонит.", &o);
+	ck_assert_int_eq(tact_report_name_status(r), TACT_NAME_MISSING);
+	tact_report_free(r);
+	o.client_name = "Анна";
 	r = check_opts(c, "Добрый день! Заказ отправлен. Аннушка — не имя.", &o);
 	ck_assert_int_eq(tact_report_name_status(r), TACT_NAME_MISSING);
 	f = find_category(r, "name");
@@ -183,6 +195,13 @@ START_TEST(upset_customer_needs_empathy)
 		ck_assert_uint_eq(count_category(r, "solution"), 0);
 		tact_report_free(r);
 	}
+	/* Quoting the customer's own words is not acknowledgement. */
+	o.customer_message = "Это безобразие!";
+	o.customer_message_len = strlen(o.customer_message);
+	r = check_opts(c, "Вы пишете: «понимаю, что вам всё равно». Заказ "
+	               "отправлен.", &o);
+	ck_assert_uint_eq(count_category(r, "empathy"), 1);
+	tact_report_free(r);
 	/* A calm customer needs no empathy, but still a solution. */
 	o.customer_message = "Подскажите, когда придёт заказ?";
 	o.customer_message_len = strlen(o.customer_message);
