@@ -12,7 +12,11 @@
 #include <string.h>
 
 #define ALL_CHECKING (CMD_CHECK | CMD_REWRITE)
-#define ALL_LOADING (CMD_CHECK | CMD_REWRITE | CMD_RULES)
+#define ALL_LOADING (CMD_CHECK | CMD_REWRITE | CMD_RULES | CMD_VOCAB)
+
+/* The oldest client tact knows, and the longest wait (about 68 years). */
+#define MAX_AGE 150L
+#define MAX_WAIT 2147483647L
 
 struct opt_def {
 	const char *name;
@@ -90,10 +94,11 @@ static int opt_format(struct cli_opts *o, const char *value)
 	static const char *const names[] = { "text", "json", "jsonl", NULL };
 	int i = pick(value, names);
 
-	if (i < 0 || (o->command == CMD_RULES && i == FORMAT_JSONL))
+	int listing = o->command == CMD_RULES || o->command == CMD_VOCAB;
+
+	if (i < 0 || (listing && i == FORMAT_JSONL))
 		return bad_value(o, "format", value,
-		                 o->command == CMD_RULES ? "text or json"
-		                                         : "text, json or jsonl");
+		                 listing ? "text or json" : "text, json or jsonl");
 	o->format = (enum cli_format)i;
 	return 0;
 }
@@ -210,23 +215,77 @@ static int opt_help(struct cli_opts *o, const char *value)
 	return 0;
 }
 
+static int opt_summary(struct cli_opts *o, const char *value)
+{
+	o->summary = 1;
+	return 0;
+}
+
+static int opt_age(struct cli_opts *o, const char *value)
+{
+	long age;
+
+	if (parse_whole(value, strlen(value), MAX_AGE, &age) != 0)
+		return bad_value(o, "age", value, "a whole number from 0 to 150");
+	o->age = (int)age;
+	return 0;
+}
+
+static int opt_name(struct cli_opts *o, const char *value)
+{
+	o->client_name = value;
+	return 0;
+}
+
+static int opt_customer(struct cli_opts *o, const char *value)
+{
+	o->customer = value;
+	return 0;
+}
+
+static int opt_customer_file(struct cli_opts *o, const char *value)
+{
+	o->customer_file = value;
+	return 0;
+}
+
+static int opt_wait(struct cli_opts *o, const char *value)
+{
+	if (parse_whole(value, strlen(value), MAX_WAIT, &o->wait_seconds) != 0)
+		return bad_value(o, "wait", value, "a whole number of seconds");
+	return 0;
+}
+
+static int opt_discovery(struct cli_opts *o, const char *value)
+{
+	o->discovery = 1;
+	return 0;
+}
+
 static const struct opt_def options[] = {
 	{ "lang", ALL_LOADING, 1, opt_lang },
-	{ "format", CMD_CHECK | CMD_RULES, 1, opt_format },
+	{ "format", CMD_CHECK | CMD_RULES | CMD_VOCAB, 1, opt_format },
 	{ "input", ALL_CHECKING, 1, opt_input },
 	{ "fix", CMD_CHECK, 0, opt_fix },
 	{ "fail-on", CMD_CHECK, 1, opt_fail_on },
 	{ "min-severity", ALL_CHECKING, 1, opt_min_severity },
 	{ "enable", ALL_CHECKING, 1, opt_enable },
 	{ "disable", ALL_CHECKING, 1, opt_disable },
-	{ "english", CMD_CHECK | CMD_RULES, 0, opt_english },
+	{ "english", CMD_CHECK | CMD_RULES | CMD_VOCAB, 0, opt_english },
 	{ "include-quotes", ALL_CHECKING, 0, opt_include_quotes },
 	{ "no-builtin", ALL_LOADING, 0, opt_no_builtin },
 	{ "pack", ALL_LOADING, 1, opt_pack },
 	{ "color", CMD_CHECK, 1, opt_color },
 	{ "stats", CMD_RULES, 0, opt_stats },
-	{ "help", CMD_CHECK | CMD_REWRITE | CMD_RULES | CMD_TEST_PACK, 0,
-	  opt_help },
+	{ "summary", CMD_CHECK, 0, opt_summary },
+	{ "age", ALL_CHECKING | CMD_VOCAB, 1, opt_age },
+	{ "name", ALL_CHECKING, 1, opt_name },
+	{ "customer", ALL_CHECKING, 1, opt_customer },
+	{ "customer-file", ALL_CHECKING, 1, opt_customer_file },
+	{ "wait", ALL_CHECKING, 1, opt_wait },
+	{ "discovery", ALL_CHECKING, 0, opt_discovery },
+	{ "help", CMD_CHECK | CMD_REWRITE | CMD_RULES | CMD_TEST_PACK | CMD_VOCAB,
+	  0, opt_help },
 };
 
 /* The option named by name[0..len), if the command accepts it. */
@@ -283,16 +342,46 @@ static void opts_init(struct cli_opts *o, enum cli_command command,
 	o->color = COLOR_AUTO;
 	o->fail_on = TACT_SEVERITY_HINT;
 	o->min_severity = TACT_SEVERITY_HINT;
+	o->age = -1;
+	o->wait_seconds = -1;
 }
 
-/* What a command requires of its FILE arguments. */
-static int check_files(const struct cli_opts *o)
+/* Whether the messages come (partly) from standard input. */
+static int reads_stdin(const struct cli_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nfiles; i++)
+		if (strcmp(o->files[i], "-") == 0)
+			return 1;
+	return o->nfiles == 0;
+}
+
+/* What a command requires of its FILE arguments and option pairs. */
+static int check_arguments(const struct cli_opts *o)
 {
 	if (o->help)
 		return 0;
-	if (o->command == CMD_RULES && o->nfiles > 0) {
-		cli_usage_error(o->name, "'rules' takes no FILE argument ('%s')",
-		                o->files[0]);
+	if ((o->command == CMD_RULES || o->command == CMD_VOCAB) &&
+	    o->nfiles > 0) {
+		cli_usage_error(o->name, "'%s' takes no FILE argument ('%s')",
+		                o->name, o->files[0]);
+		return -1;
+	}
+	if (o->customer && o->customer_file) {
+		cli_usage_error(o->name, "--customer and --customer-file cannot be "
+		                "used together");
+		return -1;
+	}
+	if (o->customer_file && strcmp(o->customer_file, "-") == 0 &&
+	    reads_stdin(o)) {
+		cli_usage_error(o->name, "--customer-file - needs the messages "
+		                "in FILE arguments, not on standard input");
+		return -1;
+	}
+	if (o->summary && o->fix) {
+		cli_usage_error(o->name, "--summary and --fix cannot be used "
+		                "together");
 		return -1;
 	}
 	if (o->command == CMD_TEST_PACK && o->nfiles == 0) {
@@ -324,7 +413,7 @@ int cli_parse(struct cli_opts *o, enum cli_command command, const char *name,
 			return -1;
 		}
 	}
-	return check_files(o);
+	return check_arguments(o);
 }
 
 void cli_opts_free(struct cli_opts *o)

@@ -5,17 +5,21 @@
  * result as soon as it is known, so a long JSONL stream is processed in
  * constant memory. A message that cannot be checked (malformed line, invalid
  * UTF-8...) is reported on its own and the rest still get checked; the exit
- * status is then 2.
+ * status is then 2. With --summary, check only counts (summary.c) and
+ * prints the totals at the end.
  */
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct run {
 	const struct cli_opts *o;
 	tact_checker *checker;
 	tact_check_options topts;
+	char *customer;           /* --customer-file's text, or NULL */
+	struct summary *summary;  /* --summary: the totals, else NULL */
 	enum cli_format format;   /* how results and errors are written */
 	struct text_style style;
 	struct json_buf buf;
@@ -35,7 +39,12 @@ static int run_start(struct run *r, const struct cli_opts *o,
 	r->style.color = format == FORMAT_TEXT && text_use_color(o->color);
 	if (setup_checker(o, &r->checker) != 0)
 		return -1;
-	setup_check_options(o, &r->topts);
+	if (setup_check_options(o, &r->topts, &r->customer) != 0)
+		return -1;
+	if (o->summary && !(r->summary = summary_new())) {
+		cli_error("out of memory");
+		return -1;
+	}
 	return setup_probe(r->checker, &r->topts);
 }
 
@@ -43,7 +52,11 @@ static void run_end(struct run *r)
 {
 	json_buf_free(&r->buf);
 	tact_checker_free(r->checker);
+	summary_free(r->summary);
+	free(r->customer);
 	r->checker = NULL;
+	r->summary = NULL;
+	r->customer = NULL;
 }
 
 /* Write the object in r->buf: a line of JSONL, or an element of the array. */
@@ -63,7 +76,7 @@ static int emit_object(struct run *r)
 
 static void close_array(const struct run *r)
 {
-	if (r->format == FORMAT_JSON)
+	if (r->format == FORMAT_JSON && !r->summary)
 		fputs(r->emitted ? "\n]\n" : "[]\n", stdout);
 }
 
@@ -71,7 +84,9 @@ static int emit_error(struct run *r, const char *id, const char *code,
                       const char *message, size_t offset)
 {
 	r->failed++;
-	if (r->format == FORMAT_TEXT) {
+	if (r->summary)
+		summary_failed(r->summary);
+	if (r->format == FORMAT_TEXT || r->summary) {
 		text_print_error(stderr, id, message);
 		return 0;
 	}
@@ -98,12 +113,27 @@ static int emit_tact_error(struct run *r, const struct message *m, int rc,
 	return emit_error(r, m->id, status_code_name(rc), detail, offset);
 }
 
+/* The command line's options, overridden by the message's own context. */
 static void message_options(const struct run *r, const struct message *m,
                             tact_check_options *t)
 {
 	*t = r->topts;
 	if (m->language)
 		t->language = m->language;
+	if (m->age >= 0)
+		t->age = m->age;
+	if (m->client_name)
+		t->client_name = m->client_name;
+	if (m->customer) {
+		t->customer_message = m->customer;
+		t->customer_message_len = m->customer_len;
+	}
+	if (m->wait_seconds >= 0)
+		t->wait_seconds = m->wait_seconds;
+	if (m->discovery == 1)
+		t->flags |= TACT_CHECK_DISCOVERY;
+	else if (m->discovery == 0)
+		t->flags &= ~TACT_CHECK_DISCOVERY;
 }
 
 static void count_findings(struct run *r, const tact_report *rep)
@@ -121,14 +151,24 @@ static void count_findings(struct run *r, const tact_report *rep)
 }
 
 static int emit_report(struct run *r, const struct message *m,
-                       const tact_report *rep, const char *fixed,
-                       size_t fixed_len)
+                       const tact_check_options *t, const tact_report *rep,
+                       const char *fixed, size_t fixed_len)
 {
+	if (r->summary) {
+		if (summary_add(r->summary, m->agent, rep) == 0)
+			return 0;
+		cli_error("out of memory");
+		return -1;
+	}
 	if (r->format != FORMAT_TEXT) {
 		json_put_report(&r->buf, m->id, rep, fixed, fixed_len);
 		return emit_object(r);
 	}
 	text_print_findings(stdout, &r->style, m, rep);
+	if (text_print_coaching(stdout, rep, t->age) != 0) {
+		cli_error("out of memory");
+		return -1;
+	}
 	if (fixed)
 		text_print_fixed(stdout, fixed, fixed_len);
 	return 0;
@@ -156,7 +196,7 @@ static int check_message(void *payload, const struct message *m)
 		return emit_tact_error(r, m, rc, m->language);
 	}
 	count_findings(r, rep);
-	rc = emit_report(r, m, rep, fixed, fixed_len);
+	rc = emit_report(r, m, &t, rep, fixed, fixed_len);
 	tact_free(fixed);
 	tact_report_free(rep);
 	return rc;
@@ -180,8 +220,12 @@ int cmd_check(const struct cli_opts *o)
 	}
 	rc = input_each(o, check_message, &r);
 	close_array(&r);
-	if (r.format == FORMAT_TEXT)
+	if (r.summary && summary_print(r.summary, r.format, stdout) != 0) {
+		cli_error("out of memory");
+		rc = -1;
+	} else if (!r.summary && r.format == FORMAT_TEXT) {
 		text_print_summary(stderr, r.counts, r.failed);
+	}
 	rc = rc ? EXIT_USAGE : check_status(&r);
 	run_end(&r);
 	return rc;

@@ -21,7 +21,8 @@ enum cli_command {
 	CMD_CHECK = 1,
 	CMD_REWRITE = 2,
 	CMD_RULES = 4,
-	CMD_TEST_PACK = 8
+	CMD_TEST_PACK = 8,
+	CMD_VOCAB = 16
 };
 
 enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
@@ -47,6 +48,14 @@ struct cli_opts {
 	int no_builtin;
 	int stats;
 	int help;
+	int summary;            /* check --summary */
+	/* The coaching context (docs/coaching.md); JSONL members override it. */
+	int age;                /* --age, or -1 */
+	const char *client_name;   /* --name, or NULL */
+	const char *customer;      /* --customer, or NULL */
+	const char *customer_file; /* --customer-file, or NULL */
+	long wait_seconds;      /* --wait, or -1 */
+	int discovery;          /* --discovery */
 	const char **packs;     /* --pack files, in order */
 	size_t npacks;
 	const char **files;     /* positional FILE arguments */
@@ -79,8 +88,10 @@ void print_version(FILE *f);
 /* setup.c */
 /** Make the checker the options describe (built-ins, --pack files). */
 int setup_checker(const struct cli_opts *o, tact_checker **out);
-/** Fill tact check options from the command line. */
-void setup_check_options(const struct cli_opts *o, tact_check_options *t);
+/** Fill tact check options from the command line (--customer-file is
+ * read into *owned, to release with free()). 0, or -1 after an error. */
+int setup_check_options(const struct cli_opts *o, tact_check_options *t,
+                        char **owned);
 /** Try the options on an empty text: reports a bad language or list. */
 int setup_probe(const tact_checker *checker, const tact_check_options *t);
 /** Print "tact: " and the detail of the last tact error (or fallback). */
@@ -92,6 +103,15 @@ struct message {
 	const char *text;        /* the text; NULL when error is set */
 	size_t len;
 	const char *language;    /* JSONL "lang", or NULL */
+	/* The JSONL coaching context; each overrides the command line when
+	 * given (-1 or NULL when not). */
+	int age;
+	const char *client_name;
+	const char *customer;
+	size_t customer_len;
+	long wait_seconds;
+	int discovery;           /* -1, 0 or 1 */
+	const char *agent;       /* for --summary, or NULL */
 	const char *error_code;  /* NULL, or why the message could not be read */
 	const char *error;       /* the error's detail */
 	size_t error_offset;     /* byte offset of the error, or (size_t)-1 */
@@ -103,6 +123,9 @@ typedef int (*message_fn)(void *payload, const struct message *m);
 /** Read every message of the options' files (or stdin). Returns 0 or the
  * callback's non-zero value. */
 int input_each(const struct cli_opts *o, message_fn fn, void *payload);
+/** Read a whole file ("-": stdin) into *out (NUL-terminated, to free()).
+ * 0, or an errno value. */
+int input_read_file(const char *path, char **out, size_t *len);
 
 /* out_text.c: compiler-style diagnostics. */
 struct text_style {
@@ -116,6 +139,30 @@ void text_print_fixed(FILE *f, const char *fixed, size_t len);
 void text_print_error(FILE *f, const char *id, const char *message);
 /** "2 warnings, 0 errors, 0 hints" */
 void text_print_summary(FILE *f, const size_t counts[3], size_t failed);
+
+/* out_coach.c: the coaching part of a message's result (docs/coaching.md). */
+/** The distinct categories of the report's findings, in the order they
+ * first occur, in a malloc'd array (*n of them); NULL when there is none
+ * or memory ran out (*n is then 0). */
+const char **report_categories(const tact_report *r, size_t *n);
+/** The members after "findings": "score", "lost", "questions", and when
+ * they apply "name", "band", "profile". */
+void json_put_coaching(struct json_buf *b, const tact_report *r);
+/** "score: 84/100 (contrast -8)", with an age the "vocabulary:" line, with
+ * a name the "name:" line. age is the check's age, or -1. 0, or -1 out of
+ * memory. */
+int text_print_coaching(FILE *f, const tact_report *r, int age);
+
+/* summary.c: `tact check --summary`. */
+struct summary;
+struct summary *summary_new(void);
+void summary_free(struct summary *s);
+/** Count a checked message (of agent, or NULL). 0, or -1 out of memory. */
+int summary_add(struct summary *s, const char *agent, const tact_report *r);
+/** Count a message that could not be checked. */
+void summary_failed(struct summary *s);
+/** Print the totals in the format; 0, or -1 out of memory. */
+int summary_print(const struct summary *s, enum cli_format format, FILE *f);
 
 /* out_json.c: JSON objects of the contract. */
 void json_put_report(struct json_buf *b, const char *id,
@@ -133,7 +180,11 @@ int cmd_check(const struct cli_opts *o);
 int cmd_rewrite(const struct cli_opts *o);
 int cmd_rules(const struct cli_opts *o);
 int cmd_test_pack(const struct cli_opts *o);
+int cmd_vocab(const struct cli_opts *o);
 
+/** A whole number in s[0..len) (digits only) no greater than max, in *out.
+ * 0, or -1 when s is not one. */
+int parse_whole(const char *s, size_t len, long max, long *out);
 /** Severity from its name ("error"...), or -1. */
 int severity_from_name(const char *name);
 /** The error code name of a tact status for JSON error objects ("utf8"). */

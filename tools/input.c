@@ -3,9 +3,10 @@
  *
  * --input text: each FILE (or stdin) is one message, named by the file.
  * --input jsonl: each non-blank line is {"id", "text", "lang", "age",
- * "name"}; only "text" is required, unknown members are ignored, "id"
- * defaults to the line number. A line that cannot be used becomes a message
- * carrying an error, so the caller can report it and go on.
+ * "name", "customer", "wait_seconds", "discovery", "agent"}; only "text" is
+ * required, unknown members are ignored, "id" defaults to the line number,
+ * null means "as on the command line". A line that cannot be used becomes a
+ * message carrying an error, so the caller can report it and go on.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -17,6 +18,20 @@
 #include <string.h>
 
 #define NO_OFFSET ((size_t)-1)
+/* The longest wait a message may give: about 68 years, in seconds. */
+#define MAX_WAIT 2147483647L
+/* The oldest client tact knows (tact_check_options.age). */
+#define MAX_AGE 150L
+
+/* A message with no text, no error and no context of its own. */
+static void message_init(struct message *m)
+{
+	memset(m, 0, sizeof *m);
+	m->error_offset = NO_OFFSET;
+	m->age = -1;
+	m->wait_seconds = -1;
+	m->discovery = -1;
+}
 
 /* ---------------------------------------------------------------------- */
 /* Files                                                                   */
@@ -77,13 +92,12 @@ static int io_error(const char *id, int err, message_fn fn, void *payload)
 	struct message m;
 	char detail[256];
 
-	memset(&m, 0, sizeof m);
+	message_init(&m);
 	snprintf(detail, sizeof detail, "cannot read: %s", strerror(err));
 	m.id = id;
 	m.error_code = err == EFBIG ? "too_big" : "io";
 	m.error = err == EFBIG ? "the message is larger than tact accepts"
 	                       : detail;
-	m.error_offset = NO_OFFSET;
 	return fn(payload, &m);
 }
 
@@ -94,6 +108,7 @@ static int text_file(const char *path, message_fn fn, void *payload)
 	char *text = NULL;
 	int err, rc;
 
+	message_init(&m);
 	if (!f)
 		return io_error(display_name(path), errno, fn, payload);
 	errno = 0;
@@ -103,13 +118,22 @@ static int text_file(const char *path, message_fn fn, void *payload)
 		return io_error(display_name(path), err, fn, payload);
 	m.id = display_name(path);
 	m.text = text;
-	m.language = NULL;
-	m.error_code = NULL;
-	m.error = NULL;
-	m.error_offset = NO_OFFSET;
 	rc = fn(payload, &m);
 	free(text);
 	return rc;
+}
+
+int input_read_file(const char *path, char **out, size_t *len)
+{
+	FILE *f = open_input(path);
+	int err;
+
+	if (!f)
+		return errno ? errno : EIO;
+	errno = 0;
+	err = read_all(f, out, len);
+	close_input(f);
+	return err;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -122,6 +146,13 @@ struct line_fields {
 	char *text;
 	size_t text_len;
 	char *lang;
+	char *name;
+	char *customer;
+	size_t customer_len;
+	char *agent;
+	long age;          /* -1 when not given, and the others likewise */
+	long wait_seconds;
+	int discovery;
 	int has_text;
 	const char *bad;   /* why a member was refused */
 };
@@ -181,6 +212,72 @@ static int take_lang(struct line_fields *lf, const struct json_value *v)
 	return copy_value(&lf->lang, v);
 }
 
+/* An optional string member: null leaves *out alone. */
+static int take_string(struct line_fields *lf, const struct json_value *v,
+                       char **out, const char *why)
+{
+	if (v->type == JSON_NULL)
+		return 0;
+	if (v->type != JSON_STRING)
+		return refuse(lf, why);
+	return copy_value(out, v);
+}
+
+/* An optional whole-number member from 0 to max: null leaves *out alone. */
+static int take_whole(struct line_fields *lf, const struct json_value *v,
+                      long max, long *out, const char *why)
+{
+	if (v->type == JSON_NULL)
+		return 0;
+	if (v->type != JSON_NUMBER || parse_whole(v->str, v->len, max, out) != 0)
+		return refuse(lf, why);
+	return 0;
+}
+
+static int take_customer(struct line_fields *lf, const struct json_value *v)
+{
+	int rc = take_string(lf, v, &lf->customer,
+	                     "member \"customer\" must be a string");
+
+	if (rc == 0 && v->type == JSON_STRING)
+		lf->customer_len = v->len;
+	return rc;
+}
+
+static int take_discovery(struct line_fields *lf, const struct json_value *v)
+{
+	if (v->type == JSON_TRUE || v->type == JSON_FALSE)
+		lf->discovery = v->type == JSON_TRUE;
+	else if (v->type != JSON_NULL)
+		return refuse(lf, "member \"discovery\" must be true or false");
+	return 0;
+}
+
+/* The members of the coaching context (docs/coaching.md). */
+static int take_context(struct line_fields *lf, const char *key, size_t len,
+                        const struct json_value *v)
+{
+	if (key_is(key, len, "age"))
+		return take_whole(lf, v, MAX_AGE, &lf->age,
+		                  "member \"age\" must be a whole number from 0 "
+		                  "to 150");
+	if (key_is(key, len, "wait_seconds"))
+		return take_whole(lf, v, MAX_WAIT, &lf->wait_seconds,
+		                  "member \"wait_seconds\" must be a whole number "
+		                  "of seconds");
+	if (key_is(key, len, "name"))
+		return take_string(lf, v, &lf->name,
+		                   "member \"name\" must be a string");
+	if (key_is(key, len, "customer"))
+		return take_customer(lf, v);
+	if (key_is(key, len, "discovery"))
+		return take_discovery(lf, v);
+	if (key_is(key, len, "agent"))
+		return take_string(lf, v, &lf->agent,
+		                   "member \"agent\" must be a string");
+	return 0;
+}
+
 static int on_member(void *payload, const char *key, size_t len,
                      const struct json_value *v)
 {
@@ -192,13 +289,15 @@ static int on_member(void *payload, const char *key, size_t len,
 		return take_id(lf, v);
 	if (key_is(key, len, "lang"))
 		return take_lang(lf, v);
-	if (key_is(key, len, "age") && v->type != JSON_NUMBER &&
-	    v->type != JSON_NULL)
-		return refuse(lf, "member \"age\" must be a number");
-	if (key_is(key, len, "name") && v->type != JSON_STRING &&
-	    v->type != JSON_NULL)
-		return refuse(lf, "member \"name\" must be a string");
-	return 0;
+	return take_context(lf, key, len, v);
+}
+
+static void init_fields(struct line_fields *lf)
+{
+	memset(lf, 0, sizeof *lf);
+	lf->age = -1;
+	lf->wait_seconds = -1;
+	lf->discovery = -1;
 }
 
 static void free_fields(struct line_fields *lf)
@@ -206,6 +305,24 @@ static void free_fields(struct line_fields *lf)
 	free(lf->id);
 	free(lf->text);
 	free(lf->lang);
+	free(lf->name);
+	free(lf->customer);
+	free(lf->agent);
+}
+
+/* The message a well-formed line describes. */
+static void line_message(struct message *m, const struct line_fields *lf)
+{
+	m->text = lf->text;
+	m->len = lf->text_len;
+	m->language = lf->lang;
+	m->age = (int)lf->age;
+	m->client_name = lf->name;
+	m->customer = lf->customer;
+	m->customer_len = lf->customer_len;
+	m->wait_seconds = lf->wait_seconds;
+	m->discovery = lf->discovery;
+	m->agent = lf->agent;
 }
 
 static int blank(const char *s, size_t n)
@@ -248,19 +365,15 @@ static int jsonl_line(const char *line, size_t len, size_t lineno,
 	char number[32], detail[160];
 	int rc;
 
-	memset(&lf, 0, sizeof lf);
-	memset(&m, 0, sizeof m);
+	init_fields(&lf);
+	message_init(&m);
 	rc = json_parse_object(line, len, on_member, &lf, &je);
 	snprintf(number, sizeof number, "%zu", lineno);
 	m.id = lf.id ? lf.id : number;
-	if (rc != 0 || !lf.has_text) {
+	if (rc != 0 || !lf.has_text)
 		line_error(&m, rc, &lf, &je, detail, sizeof detail);
-	} else {
-		m.text = lf.text;
-		m.len = lf.text_len;
-		m.language = lf.lang;
-		m.error_offset = NO_OFFSET;
-	}
+	else
+		line_message(&m, &lf);
 	rc = fn(payload, &m);
 	free_fields(&lf);
 	return rc;

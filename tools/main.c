@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{ "rewrite", CMD_REWRITE, cmd_rewrite },
 	{ "rules", CMD_RULES, cmd_rules },
 	{ "test-pack", CMD_TEST_PACK, cmd_test_pack },
+	{ "vocab", CMD_VOCAB, cmd_vocab },
 };
 
 static const struct command *find_command(const char *name)

@@ -4,7 +4,9 @@
  *   {"id":"...","language":"ru","findings":[{"rule":...,"category":...,
  *    "severity":...,"start":27,"end":31,"cp_start":15,"cp_end":17,
  *    "line":1,"column":16,"match":"но","message":...,"explanation":...,
- *    "suggestions":["однако"]}],"fixed":"..."}
+ *    "suggestions":["однако"]}],"score":92,"lost":{"contrast":8},
+ *    "questions":{"open":0,"closed":0},...,"fixed":"..."}
+ *   (the coaching members between "findings" and "fixed": out_coach.c)
  *   {"id":"...","error":{"code":"utf8","message":"...","offset":12}}
  *   {"id":"...","text":"..."}                      (tact rewrite)
  *
@@ -95,6 +97,7 @@ void json_put_report(struct json_buf *b, const char *id,
 		put_finding(b, tact_report_finding(r, i));
 	}
 	json_put_raw(b, "]", 1);
+	json_put_coaching(b, r);
 	if (fixed) {
 		json_put_raw(b, ",", 1);
 		json_put_key(b, "fixed");

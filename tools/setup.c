@@ -4,7 +4,26 @@
  */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+int parse_whole(const char *s, size_t len, long max, long *out)
+{
+	long v = 0;
+	size_t i;
+
+	if (len == 0)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (v > (max - (s[i] - '0')) / 10)
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
 
 int severity_from_name(const char *name)
 {
@@ -66,17 +85,49 @@ int setup_checker(const struct cli_opts *o, tact_checker **out)
 	return 0;
 }
 
-void setup_check_options(const struct cli_opts *o, tact_check_options *t)
+/* The customer's message of --customer or --customer-file. */
+static int setup_customer(const struct cli_opts *o, tact_check_options *t,
+                          char **owned)
+{
+	size_t len = 0;
+	int err;
+
+	if (o->customer) {
+		t->customer_message = o->customer;
+		t->customer_message_len = strlen(o->customer);
+		return 0;
+	}
+	if (!o->customer_file)
+		return 0;
+	err = input_read_file(o->customer_file, owned, &len);
+	if (err) {
+		cli_error("cannot read --customer-file '%s': %s", o->customer_file,
+		          strerror(err));
+		return -1;
+	}
+	t->customer_message = *owned;
+	t->customer_message_len = len;
+	return 0;
+}
+
+int setup_check_options(const struct cli_opts *o, tact_check_options *t,
+                        char **owned)
 {
 	tact_check_options defaults = TACT_CHECK_OPTIONS_INIT;
 
 	*t = defaults;
+	*owned = NULL;
 	t->language = o->language;
 	t->min_severity = o->min_severity;
 	t->enable = o->enable;
 	t->disable = o->disable;
 	t->flags = (o->english ? TACT_CHECK_ENGLISH : 0u) |
-	           (o->include_quotes ? TACT_CHECK_INCLUDE_QUOTES : 0u);
+	           (o->include_quotes ? TACT_CHECK_INCLUDE_QUOTES : 0u) |
+	           (o->discovery ? TACT_CHECK_DISCOVERY : 0u);
+	t->age = o->age;
+	t->client_name = o->client_name;
+	t->wait_seconds = o->wait_seconds;
+	return setup_customer(o, t, owned);
 }
 
 int setup_probe(const tact_checker *checker, const tact_check_options *t)
