@@ -99,13 +99,16 @@ void tact_rule_free(struct tact_rule *r)
 	free(r->explanation); free(r->explanation_en); free(r->source);
 	for (k = 0; k < r->npatterns; k++) {
 		pcre2_code_free(r->patterns[k].code);
+		free(r->patterns[k].literal);
 		for (j = 0; j < r->patterns[k].nsuggestions; j++)
 			free(r->patterns[k].suggestions[j]);
 		free(r->patterns[k].suggestions);
 	}
 	free(r->patterns);
-	for (k = 0; k < r->nexceptions; k++)
-		pcre2_code_free(r->exceptions[k]);
+	for (k = 0; k < r->nexceptions; k++) {
+		pcre2_code_free(r->exceptions[k].code);
+		free(r->exceptions[k].literal);
+	}
 	free(r->exceptions);
 	for (k = 0; k < r->nsuggestions; k++)
 		free(r->suggestions[k]);

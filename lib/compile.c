@@ -121,3 +121,98 @@ int tact_template_check(const char *tpl, const pcre2_code *code,
 	}
 	return TACT_OK;
 }
+
+/* The end of the group that opens at p ('('), or NULL. */
+static const char *group_end(const char *p)
+{
+	int depth = 0;
+
+	for (; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			for (p++; *p && *p != ']'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			if (!*p)
+				return NULL;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && --depth == 0) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Is there a '|' outside every group and class? */
+static int top_level_alternation(const char *p)
+{
+	for (; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '(' || *p == '[') {
+			const char *e = *p == '(' ? group_end(p) : strchr(p + 1, ']');
+
+			if (!e)
+				return 1;
+			p = e;
+		} else if (*p == '|') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Skip the zero-width assertions a pattern may open with. */
+static const char *skip_assertions(const char *p)
+{
+	for (;;) {
+		if (p[0] == '\\' && (p[1] == 'b' || p[1] == 'A' || p[1] == 'G'))
+			p += 2;
+		else if (p[0] == '^')
+			p++;
+		else if (p[0] == '(' && p[1] == '?' && p[2] == '<' &&
+		         (p[3] == '=' || p[3] == '!')) {
+			const char *e = group_end(p);
+
+			if (!e)
+				return NULL;
+			p = e + 1;
+		} else {
+			return p;
+		}
+	}
+}
+
+char *tact_pattern_literal(const char *pattern)
+{
+	const char *p, *start, *end;
+	char *lit;
+
+	if (top_level_alternation(pattern))
+		return NULL;
+	p = skip_assertions(pattern);
+	if (!p)
+		return NULL;
+	start = end = p;
+	while (*p && !strchr("\\^$.|?*+()[]{} \t\n#", *p)) {
+		size_t n = tact_utf8_seqlen((unsigned char)*p);
+
+		if (strlen(p) < n)
+			return NULL;
+		p += n;
+		/* A quantifier that allows zero drops the letter before it. */
+		if (*p == '?' || *p == '*' || (*p == '{' && p[1] == '0'))
+			break;
+		end = p;
+	}
+	if (end - start < 2)
+		return NULL;
+	lit = tact_fold_string(start, (size_t)(end - start), 1);
+	if (lit && strlen(lit) < 2) {
+		tact_free(lit);
+		lit = NULL;
+	}
+	return lit;
+}

@@ -18,50 +18,231 @@ struct lang_votes {
 	size_t ro_letters;
 };
 
-static const char *const kk_common[] = {
-	"және", "бұл", "мен", "сен", "сіз", "емес", "керек", "жоқ", "бар",
-	"үшін", "бойынша", "туралы", "қазір", "рахмет", "сәлеметсіз", "тиіс",
-	"болады", "мүмкін", "бірақ", "алайда", "сізге", "сіздің", "біз",
-	"біздің", "қандай", "неге", "осы", "ол", "олар", "өтінемін",
-	"бе", "ба", "ма", "ме", "па", "пе", "сол", "енді",
+/* Frequent words of each language, sorted by their bytes (strcmp order)
+ * for binary search; tact_detect_table_check() verifies the order. */
+enum { W_KK = 1, W_RU = 2, W_RO = 4, W_EN = 8 };
+
+static const struct common_word {
+	const char *word;
+	unsigned char langs;
+} common_words[] = {
+	{ "aceasta", W_RO },
+	{ "acest", W_RO },
+	{ "and", W_EN },
+	{ "are", W_EN },
+	{ "at", W_EN },
+	{ "ati", W_RO },
+	{ "avem", W_RO },
+	{ "aveti", W_RO },
+	{ "aveți", W_RO },
+	{ "ați", W_RO },
+	{ "be", W_EN },
+	{ "buna", W_RO },
+	{ "bună", W_RO },
+	{ "but", W_EN },
+	{ "ca", W_RO },
+	{ "can", W_EN },
+	{ "can't", W_EN },
+	{ "cand", W_RO },
+	{ "care", W_RO },
+	{ "comanda", W_RO },
+	{ "cu", W_RO },
+	{ "cum", W_RO },
+	{ "când", W_RO },
+	{ "că", W_RO },
+	{ "daca", W_RO },
+	{ "dacă", W_RO },
+	{ "dar", W_RO },
+	{ "din", W_RO },
+	{ "don't", W_EN },
+	{ "dumneavoastra", W_RO },
+	{ "dumneavoastră", W_RO },
+	{ "dvs", W_RO },
+	{ "este", W_RO },
+	{ "foarte", W_RO },
+	{ "for", W_EN },
+	{ "fost", W_RO },
+	{ "have", W_EN },
+	{ "hello", W_EN },
+	{ "help", W_EN },
+	{ "here", W_EN },
+	{ "i", W_EN },
+	{ "if", W_EN },
+	{ "imi", W_RO },
+	{ "is", W_EN },
+	{ "it", W_EN },
+	{ "la", W_RO },
+	{ "mai", W_RO },
+	{ "multumesc", W_RO },
+	{ "multumim", W_RO },
+	{ "mulţumim", W_RO },
+	{ "mulțumesc", W_RO },
+	{ "must", W_EN },
+	{ "my", W_EN },
+	{ "ne", W_RO },
+	{ "noi", W_RO },
+	{ "not", W_EN },
+	{ "nu", W_RO },
+	{ "of", W_EN },
+	{ "on", W_EN },
+	{ "or", W_EN },
+	{ "order", W_EN },
+	{ "our", W_EN },
+	{ "pe", W_RO },
+	{ "pentru", W_RO },
+	{ "please", W_EN },
+	{ "problema", W_RO },
+	{ "puteti", W_RO },
+	{ "puteți", W_RO },
+	{ "sa", W_RO },
+	{ "sau", W_RO },
+	{ "should", W_EN },
+	{ "si", W_RO },
+	{ "sorry", W_EN },
+	{ "stiu", W_RO },
+	{ "sunt", W_RO },
+	{ "sunteti", W_RO },
+	{ "sunteți", W_RO },
+	{ "sure", W_EN },
+	{ "să", W_RO },
+	{ "thank", W_EN },
+	{ "thanks", W_EN },
+	{ "that", W_EN },
+	{ "the", W_EN },
+	{ "there", W_EN },
+	{ "this", W_EN },
+	{ "to", W_EN },
+	{ "trebuie", W_RO },
+	{ "un", W_RO },
+	{ "va", W_RO },
+	{ "vom", W_RO },
+	{ "vă", W_RO },
+	{ "was", W_EN },
+	{ "we", W_EN },
+	{ "what", W_EN },
+	{ "will", W_EN },
+	{ "with", W_EN },
+	{ "you", W_EN },
+	{ "your", W_EN },
+	{ "ziua", W_RO },
+	{ "îmi", W_RO },
+	{ "şi", W_RO },
+	{ "ştiu", W_RO },
+	{ "și", W_RO },
+	{ "știu", W_RO },
+	{ "алайда", W_KK },
+	{ "ба", W_KK },
+	{ "бар", W_KK },
+	{ "бе", W_KK },
+	{ "бойынша", W_KK },
+	{ "болады", W_KK },
+	{ "будет", W_RU },
+	{ "был", W_RU },
+	{ "быть", W_RU },
+	{ "біз", W_KK },
+	{ "біздің", W_KK },
+	{ "бірақ", W_KK },
+	{ "бұл", W_KK },
+	{ "в", W_RU },
+	{ "вам", W_RU },
+	{ "вас", W_RU },
+	{ "ваш", W_RU },
+	{ "ваше", W_RU },
+	{ "вашу", W_RU },
+	{ "все", W_RU },
+	{ "всё", W_RU },
+	{ "вы", W_RU },
+	{ "для", W_RU },
+	{ "до", W_RU },
+	{ "должны", W_RU },
+	{ "емес", W_KK },
+	{ "енді", W_KK },
+	{ "если", W_RU },
+	{ "есть", W_RU },
+	{ "же", W_RU },
+	{ "жоқ", W_KK },
+	{ "және", W_KK },
+	{ "заказ", W_RU },
+	{ "здравствуйте", W_RU },
+	{ "и", W_RU },
+	{ "или", W_RU },
+	{ "к", W_RU },
+	{ "как", W_RU },
+	{ "керек", W_KK },
+	{ "ма", W_KK },
+	{ "ме", W_KK },
+	{ "мен", W_KK },
+	{ "можно", W_RU },
+	{ "мы", W_RU },
+	{ "мүмкін", W_KK },
+	{ "на", W_RU },
+	{ "нам", W_RU },
+	{ "нас", W_RU },
+	{ "не", W_RU },
+	{ "неге", W_KK },
+	{ "но", W_RU },
+	{ "нужно", W_RU },
+	{ "ол", W_KK },
+	{ "олар", W_KK },
+	{ "осы", W_KK },
+	{ "от", W_RU },
+	{ "па", W_KK },
+	{ "пе", W_KK },
+	{ "по", W_RU },
+	{ "пожалуйста", W_RU },
+	{ "рахмет", W_KK },
+	{ "с", W_RU },
+	{ "сейчас", W_RU },
+	{ "сен", W_KK },
+	{ "сол", W_KK },
+	{ "спасибо", W_RU },
+	{ "сіз", W_KK },
+	{ "сізге", W_KK },
+	{ "сіздің", W_KK },
+	{ "сәлеметсіз", W_KK },
+	{ "так", W_RU },
+	{ "тиіс", W_KK },
+	{ "туралы", W_KK },
+	{ "у", W_RU },
+	{ "уже", W_RU },
+	{ "что", W_RU },
+	{ "это", W_RU },
+	{ "я", W_RU },
+	{ "қазір", W_KK },
+	{ "қандай", W_KK },
+	{ "үшін", W_KK },
+	{ "өтінемін", W_KK },
 };
 
-static const char *const ru_common[] = {
-	"и", "в", "не", "на", "что", "вы", "вас", "вам", "мы", "это", "по",
-	"с", "для", "как", "но", "ваш", "ваше", "вашу", "пожалуйста",
-	"здравствуйте", "спасибо", "заказ", "я", "у", "к", "от", "до", "же",
-	"уже", "если", "или", "так", "все", "всё", "нас", "нам", "быть",
-	"есть", "был", "будет", "можно", "нужно", "должны", "сейчас",
-};
+static unsigned lookup(const char *w, size_t len)
+{
+	size_t lo = 0, hi = TACT_ARRAY_LEN(common_words);
 
-static const char *const ro_common[] = {
-	"si", "și", "şi", "nu", "este", "sunt", "pentru", "va", "vă", "dvs",
-	"dumneavoastra", "dumneavoastră", "multumesc", "mulțumesc",
-	"mulţumim", "multumim", "buna", "bună", "ziua", "comanda", "comanda",
-	"sa", "să", "ca", "că", "cu", "la", "un", "care", "acest",
-	"aceasta", "sunteti", "sunteți", "puteti", "puteți", "trebuie",
-	"daca", "dacă", "fost", "ati", "ați", "avem", "noi", "vom", "din",
-	"mai", "sau", "problema", "dar", "foarte", "aveti", "aveți", "imi",
-	"îmi", "pe", "ne", "cum", "cand", "când", "stiu", "știu", "ştiu",
-};
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *c = common_words[mid].word;
+		int cmp = strncmp(c, w, len);
 
-static const char *const en_common[] = {
-	"the", "and", "you", "to", "is", "are", "we", "your", "for", "of",
-	"it", "that", "this", "please", "can", "will", "have", "not", "with",
-	"i", "be", "my", "our", "was", "what", "order", "thank", "thanks",
-	"hello", "sorry", "but", "if", "or", "on", "at", "should", "must",
-	"don't", "can't", "sure", "there", "here", "help",
-};
+		if (cmp == 0)
+			cmp = c[len] != '\0';
+		if (cmp == 0)
+			return common_words[mid].langs;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
 
-static int in_list(const char *const *list, size_t n, const char *w, size_t len)
+int tact_detect_table_check(void)
 {
 	size_t k;
 
-	for (k = 0; k < n; k++)
-		if (list[k][0] == w[0] && strncmp(list[k], w, len) == 0 &&
-		    list[k][len] == '\0')
-			return 1;
-	return 0;
+	for (k = 1; k < TACT_ARRAY_LEN(common_words); k++)
+		if (strcmp(common_words[k - 1].word, common_words[k].word) >= 0)
+			return 0;
+	return 1;
 }
 
 static int is_kk_letter(uint32_t cp)
@@ -118,18 +299,18 @@ static void vote_word(struct lang_votes *v, const char *w, size_t len,
 {
 	char buf[64];
 	size_t n;
+	unsigned langs;
 
 	if (len >= sizeof buf - 4)
 		return;
 	n = lower_word(w, len, buf, sizeof buf);
-	if (kk_letter || in_list(kk_common, TACT_ARRAY_LEN(kk_common), buf, n))
+	langs = lookup(buf, n);
+	if (kk_letter || (langs & W_KK))
 		v->kk_words++;
-	else if (in_list(ru_common, TACT_ARRAY_LEN(ru_common), buf, n))
+	else if (langs & W_RU)
 		v->ru_words++;
-	if (in_list(ro_common, TACT_ARRAY_LEN(ro_common), buf, n))
-		v->ro_words++;
-	if (in_list(en_common, TACT_ARRAY_LEN(en_common), buf, n))
-		v->en_words++;
+	v->ro_words += (langs & W_RO) != 0;
+	v->en_words += (langs & W_EN) != 0;
 }
 
 static void count_votes(struct lang_votes *v, const char *t, size_t len)

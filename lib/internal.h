@@ -86,6 +86,8 @@ char *tact_fold_string(const char *s, size_t len, int lower);
 /* ---- detect.c -------------------------------------------------------------- */
 
 const char *tact_detect(const char *text, size_t len);
+/* 1 when detect.c's word table is in order (a unit test calls it). */
+int tact_detect_table_check(void);
 
 /* ---- segment.c: sentences and text that is not the agent's --------------- */
 
@@ -111,6 +113,10 @@ struct tact_pattern {
 	pcre2_code *code;
 	char **suggestions;    /* NULL: the rule's */
 	size_t nsuggestions;
+	/* Text every match starts with, in normalised form, when the pattern
+	 * shows one (see tact_pattern_literal()); NULL otherwise. */
+	char *literal;
+	size_t literal_len;
 };
 
 struct tact_example {
@@ -182,7 +188,7 @@ struct tact_rule {
 	size_t index;           /* load order in the checker */
 	struct tact_pattern *patterns;
 	size_t npatterns;
-	pcre2_code **exceptions;
+	struct tact_pattern *exceptions;  /* their suggestions are unused */
 	size_t nexceptions;
 	char **suggestions;
 	size_t nsuggestions;
@@ -260,6 +266,11 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
  * tells whether it was a lack of memory. */
 pcre2_code *tact_pattern_compile(const char *pattern, char *message,
                                  size_t msgsize, int *nomem);
+/* The literal text every match of pattern starts with, when the pattern
+ * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
+ * letters, folded like the text; NULL when it shows none of at least two
+ * bytes (alternation at the top level, a group or class first...). */
+char *tact_pattern_literal(const char *pattern);
 /* Check that every group a template names exists in code. */
 int tact_template_check(const char *tpl, const pcre2_code *code,
                         char *message, size_t msgsize);

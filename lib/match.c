@@ -61,6 +61,23 @@ static size_t next_cp(const struct tact_norm *n, size_t i)
 	return i + tact_utf8_seqlen((unsigned char)n->text[i]);
 }
 
+/* The first occurrence of needle (n >= 1 bytes) in hay, or NULL. */
+static const char *find(const char *hay, size_t len, const char *needle,
+                        size_t n)
+{
+	const char *p = hay, *end = hay + len;
+
+	while (n <= (size_t)(end - p)) {
+		p = memchr(p, needle[0], (size_t)(end - p) - n + 1);
+		if (!p)
+			return NULL;
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* All matches of the rule's exceptions in the sentence, into e->exc. */
 static int collect_exceptions(struct engine *e, const struct tact_rule *r)
 {
@@ -68,11 +85,20 @@ static int collect_exceptions(struct engine *e, const struct tact_rule *r)
 
 	e->exc.n = 0;
 	for (k = 0; k < r->nexceptions; k++) {
+		const struct tact_pattern *x = &r->exceptions[k];
 		size_t off = 0;
 
+		if (x->literal) {
+			const char *at = find(e->norm.text, e->norm.len, x->literal,
+			                      x->literal_len);
+
+			if (!at)
+				continue;
+			off = (size_t)(at - e->norm.text);
+		}
 		while (off <= e->norm.len) {
 			PCRE2_SIZE *ov;
-			int rc = run(e, r->exceptions[k], off);
+			int rc = run(e, x->code, off);
 
 			if (rc <= 0)
 				break;
@@ -159,6 +185,17 @@ static int run_pattern(struct engine *e, const struct tact_rule *r,
                        const struct tact_pattern *p)
 {
 	size_t off = 0;
+
+	/* Every match starts with the literal: no literal, no match; else
+	 * start where it first appears. */
+	if (p->literal) {
+		const char *at = find(e->norm.text, e->norm.len, p->literal,
+		                      p->literal_len);
+
+		if (!at)
+			return TACT_OK;
+		off = (size_t)(at - e->norm.text);
+	}
 
 	while (off <= e->norm.len) {
 		PCRE2_SIZE *ov;

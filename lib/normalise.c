@@ -42,12 +42,20 @@ static uint32_t fold_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	/* Basic Cyrillic capitals, the most common non-ASCII letters here. */
+	if (cp >= 0x0410 && cp <= 0x042F)
+		return cp + 0x20;
+	if (cp >= 0x0430 && cp <= 0x044F)
+		return cp;
 	return tact_fold_letter((uint32_t)utf8proc_tolower((int32_t)tact_fold_letter(cp)));
 }
 
 static int is_combining(uint32_t cp)
 {
-	if (cp < 0x300)
+	/* Latin, Greek and Cyrillic letters (outside U+0300-036F and
+	 * U+0483-0489) are never combining: skip the property lookup. */
+	if (cp < 0x300 || (cp >= 0x370 && cp < 0x483) ||
+	    (cp >= 0x48A && cp < 0x590))
 		return 0;
 	return utf8proc_get_property((int32_t)cp)->combining_class != 0;
 }

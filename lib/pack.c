@@ -162,6 +162,24 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 	return TACT_OK;
 }
 
+/* Compile a rule's pattern and note the literal its matches start with. */
+static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
+                                const char *src, struct tact_pattern *p)
+{
+	int rc = pk_compile(ld, n, src, &p->code);
+	char *folded;
+
+	if (rc)
+		return rc;
+	folded = tact_fold_string(src, strlen(src), 0);
+	if (!folded)
+		return tact_err(TACT_ENOMEM, "out of memory");
+	p->literal = tact_pattern_literal(folded);
+	p->literal_len = p->literal ? strlen(p->literal) : 0;
+	tact_free(folded);
+	return TACT_OK;
+}
+
 static int parse_pattern(struct loader *ld, yaml_node_t *n,
                          struct tact_pattern *p)
 {
@@ -170,7 +188,7 @@ static int parse_pattern(struct loader *ld, yaml_node_t *n,
 	int rc;
 
 	if (n->type == YAML_SCALAR_NODE)
-		return pk_compile(ld, n, pk_scalar(n), &p->code);
+		return pattern_with_literal(ld, n, pk_scalar(n), p);
 	if (n->type != YAML_MAPPING_NODE)
 		return pk_fail(ld, n, "a pattern is a string or {regex, suggestions}");
 	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
@@ -191,7 +209,7 @@ static int parse_pattern(struct loader *ld, yaml_node_t *n,
 	}
 	if (!pk_scalar(regex))
 		return pk_fail(ld, n, "a pattern map needs 'regex'");
-	return pk_compile(ld, regex, pk_scalar(regex), &p->code);
+	return pattern_with_literal(ld, regex, pk_scalar(regex), p);
 }
 
 int pk_patterns(struct loader *ld, yaml_node_t *n,
@@ -240,7 +258,7 @@ static int parse_exceptions(struct loader *ld, yaml_node_t *n,
 			r->nexceptions = count;
 	}
 	for (k = 0; !rc && k < count; k++)
-		rc = pk_compile(ld, n, src[k], &r->exceptions[k]);
+		rc = pattern_with_literal(ld, n, src[k], &r->exceptions[k]);
 	for (k = 0; src && k < count; k++)
 		free(src[k]);
 	free(src);

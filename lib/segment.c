@@ -353,7 +353,8 @@ static int find_typographic_quotes(struct tact_spans *out, const char *t,
 	while (i < len) {
 		size_t k, e = 0;
 
-		if ((unsigned char)t[i] < 0x80) {
+		/* Every opening mark starts with 0xC2 («) or 0xE2 („ “). */
+		if ((unsigned char)t[i] != 0xC2 && (unsigned char)t[i] != 0xE2) {
 			i++;
 			continue;
 		}

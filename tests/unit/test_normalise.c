@@ -143,6 +143,48 @@ START_TEST(sentences)
 }
 END_TEST
 
+/* The literal a pattern's matches start with: a cheap filter before the
+ * regular expression runs. */
+START_TEST(pattern_literals)
+{
+	static const char *const cases[][2] = {
+		{ "\\bно\\b", "но" },
+		{ "(?<!\\w)(?<!\\w\\s)incearca\\b(?!-)", "incearca" },
+		{ "\\bвы\\s+должны", "вы" },
+		{ "\\bВЫ\\s", "вы" },
+		{ "Sunteţi\\s+sigur", "sunteti" },
+		{ "abc?d", "ab" },
+		{ "ab+c", "ab" },
+		{ "abc{2}", "abc" },
+		{ "ab?c", NULL },
+		{ "foo|bar", NULL },
+		{ "(?:a|b)cd", NULL },
+		{ "(ab)|cd", NULL },
+		{ "^\\s*no", NULL },
+		{ "x", NULL },
+		{ "[ab]cd", NULL },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *lit = tact_pattern_literal(cases[k][0]);
+
+		if (!cases[k][1])
+			ck_assert_msg(lit == NULL, "%s gave %s", cases[k][0], lit);
+		else
+			ck_assert_msg(lit && strcmp(lit, cases[k][1]) == 0, "%s gave %s",
+			              cases[k][0], lit ? lit : "NULL");
+		tact_free(lit);
+	}
+}
+END_TEST
+
+START_TEST(detect_table_sorted)
+{
+	ck_assert_int_eq(tact_detect_table_check(), 1);
+}
+END_TEST
+
 static Suite *normalise_suite(void)
 {
 	Suite *s = suite_create("normalise");
@@ -156,6 +198,8 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, map_is_monotonic_and_exact);
 	tcase_add_test(tc, fold_string_for_patterns);
 	tcase_add_test(tc, sentences);
+	tcase_add_test(tc, detect_table_sorted);
+	tcase_add_test(tc, pattern_literals);
 	suite_add_tcase(s, tc);
 	return s;
 }
