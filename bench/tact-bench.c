@@ -4,6 +4,7 @@
  *
  * usage: tact-bench [--mb N] [--lang L] [--no-builtin] [--pack FILE]...
  *                   [--seed N] [--repeat N]
+ *        tact-bench --redos     time a hostile pack over 1 MB of 'a's
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,47 @@ static void run_whole(const tact_checker *c, const tact_check_options *co,
 	       (double)cp->len / 1e6, (double)cp->len / 1e6 / t, n);
 }
 
+/* Catastrophic backtracking patterns over 1 MB of 'a's (sentences the
+ * patterns cannot match end in '!'): how long one check takes. */
+static int run_redos(void)
+{
+	static const char pack[] =
+		"pack: hostile\nlanguage: en\nrules:\n"
+		"  - {id: en.hostile.a, category: jargon, severity: hint, message: m,"
+		" explanation: e, patterns: ['(a+)+$', '(a|a)+$', '(?:a|aa)+$',"
+		" '(\\w+\\s?)+$']}\n";
+	size_t n = (size_t)1 << 20, k;
+	char *t = malloc(n);
+	tact_checker *c = NULL;
+	tact_check_options co = TACT_CHECK_OPTIONS_INIT;
+	tact_report *r = NULL;
+	double t0, t1;
+	int pass;
+
+	if (!t || tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN) ||
+	    tact_checker_add_pack_string(c, pack, sizeof pack - 1, "hostile"))
+		return 2;
+	co.language = "en";
+	for (pass = 0; pass < 2; pass++) {
+		memset(t, 'a', n);
+		for (k = 3000; pass && k + 2 < n; k += 3002) {
+			t[k] = '!';
+			t[k + 1] = ' ';
+		}
+		t0 = now();
+		if (tact_check(&r, c, t, n, &co))
+			return 2;
+		t1 = now();
+		printf("hostile pack, 1 MB of 'a'%s: %.1f ms, status %s\n",
+		       pass ? " in sentences ending in '!'" : "", (t1 - t0) * 1e3,
+		       tact_strerror(tact_report_status(r)));
+		tact_report_free(r);
+	}
+	tact_checker_free(c);
+	free(t);
+	return 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: tact-bench [--mb N] [--lang L] [--no-builtin] "
@@ -160,6 +202,8 @@ int main(int argc, char **argv)
 	tact_checker *c;
 	int k;
 
+	if (argc == 2 && !strcmp(argv[1], "--redos"))
+		return run_redos();
 	parse(argc, argv, &o);
 	co.language = o.lang;
 	for (k = 0; k < 5; k++) {
