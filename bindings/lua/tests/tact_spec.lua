@@ -1,0 +1,405 @@
+-- busted specs of the Lua module `tact`: run by meson (suite 'lua') on
+-- every interpreter of every Lua ABI built, with LUA_CPATH pointing at the
+-- module of that ABI. By hand:
+--   LUA_CPATH='build/bindings/lua/5.4/?.so;;' lua5.4 /usr/bin/busted \
+--     bindings/lua/tests/tact_spec.lua
+local tact = require "tact"
+
+local here = os.getenv("TACT_LUA_TESTS") or "bindings/lua/tests"
+local fixture_path = here .. "/fixture.yaml"
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+local fixture = read(fixture_path)
+
+-- A checker with only the fixture pack: stable whatever the built-in
+-- packs say.
+local function fixture_checker()
+  local c = tact.new { builtin = false }
+  assert(c:add_pack_string(fixture, "fixture.yaml"))
+  return c
+end
+
+-- The number of code points in s (UTF-8), without the utf8 library (5.1).
+local function cp_len(s)
+  local _, n = s:gsub("[^\128-\191]", "")
+  return n
+end
+
+local DESIGN = "Товар хороший, но дорогой. Вы должны заполнить форму."
+local DESIGN_FIXED = "Товар хороший, однако дорогой. Не могли бы Вы заполнить форму?"
+
+describe("the module", function()
+  it("gives the library's version and refuses nothing it was built for", function()
+    assert.is_string(tact.version)
+    assert.matches("^%d+%.%d+%.%d+$", tact.version)
+    assert.is_number(tact.version_number)
+    local major, minor, patch = tact.version:match("^(%d+)%.(%d+)%.(%d+)$")
+    assert.are.equal(major * 10000 + minor * 100 + patch, tact.version_number)
+    assert.is_string(tact.header_version)
+  end)
+
+  it("detects languages", function()
+    assert.are.equal("ru", tact.detect_language("Здравствуйте, чем могу помочь?"))
+    assert.are.equal("kk", tact.detect_language("Сәлеметсіз бе, қалай көмектесе аламын?"))
+    assert.are.equal("ro", tact.detect_language("Bună ziua, cu ce vă pot ajuta?"))
+    assert.are.equal("en", tact.detect_language("Hello, how can I help?"))
+  end)
+
+  it("returns nil, message, code, position for invalid UTF-8", function()
+    local lang, msg, code, pos = tact.detect_language("ab\255c")
+    assert.is_nil(lang)
+    assert.is_string(msg)
+    assert.are.equal("EUTF8", code)
+    assert.are.equal(3, pos)
+  end)
+
+  it("raises errors for wrong argument types", function()
+    assert.has_error(function() tact.detect_language(42) end)
+    assert.has_error(function() tact.detect_language() end)
+    assert.has_error(function() tact.new(42) end)
+    assert.has_error(function() tact.new { builtin = "no" } end)
+    assert.has_error(function() tact.new { bultin = false } end)
+  end)
+end)
+
+describe("a checker", function()
+  it("holds the built-in packs unless asked not to", function()
+    assert.is_true(#tact.new() > 0)
+    assert.are.equal(0, #tact.new { builtin = false })
+    assert.are.equal(0, #tact.new { builtin = false }:rules())
+  end)
+
+  it("is a userdata with a protected metatable", function()
+    local c = tact.new { builtin = false }
+    assert.are.equal("userdata", type(c))
+    assert.are.equal("tact.checker", getmetatable(c))
+    assert.matches("^tact%.checker %(0 rules%)", tostring(c))
+  end)
+
+  it("adds packs from strings and files, and returns itself", function()
+    local c = tact.new { builtin = false }
+    assert.are.equal(c, c:add_pack_string(fixture, "fixture.yaml"))
+    assert.are.equal(3, #c)
+    local d = tact.new { builtin = false }
+    assert.are.equal(d, d:add_pack(fixture_path))
+    assert.are.equal(3, #d)
+  end)
+
+  it("refuses a bad pack with nil, message, code, line and stays as it was", function()
+    local c = fixture_checker()
+    local ok, msg, code, line = c:add_pack_string(
+      "pack: x\nlanguage: ru\nrules:\n  - id: ru.x.y\n    category: contrast\n" ..
+      "    severity: warning\n    message: m\n    explanation: e\n" ..
+      "    patterns: ['(unclosed']\n", "broken.yaml")
+    assert.is_nil(ok)
+    assert.matches("broken.yaml", msg, 1, true)
+    assert.are.equal("EPACK", code)
+    assert.is_number(line)
+    assert.are.equal(3, #c)
+    -- The same pack twice: duplicate ids.
+    ok, msg, code = c:add_pack_string(fixture, "again.yaml")
+    assert.is_nil(ok)
+    assert.are.equal("EPACK", code)
+    assert.are.equal(3, #c)
+  end)
+
+  it("reports a missing pack file", function()
+    local ok, msg, code = tact.new { builtin = false }:add_pack(here .. "/no-such-pack.yaml")
+    assert.is_nil(ok)
+    assert.is_string(msg)
+    assert.are.equal("EIO", code)
+  end)
+
+  it("raises errors for misuse", function()
+    local c = fixture_checker()
+    assert.has_error(function() c:add_pack(42) end)
+    assert.has_error(function() c:add_pack("a\0b") end)
+    assert.has_error(function() c:add_pack_string({}) end)
+    assert.has_error(function() c:add_pack_string("x", 42) end)
+    assert.has_error(function() c:check() end)
+    assert.has_error(function() c:check(42) end)
+    assert.has_error(function() c.check("text") end)
+    assert.has_error(function() c:check("text", "ru") end)
+    assert.has_error(function() c:check("text", { lnag = "ru" }) end)
+    assert.has_error(function() c:check("text", { lang = 7 }) end)
+    assert.has_error(function() c:check("text", { min_severity = "fatal" }) end)
+    assert.has_error(function() c:check("text", { min_severity = 7 }) end)
+    assert.has_error(function() c:check("text", { english = 1 }) end)
+    assert.has_error(function() c:check("text", { enable = { 1, 2 } }) end)
+    assert.has_error(function() c:check("text", { [1] = "x" }) end)
+    assert.has_error(function() c:rewrite("text", { disable = true }) end)
+    assert.has_error(function() c:rules { english = "yes" } end)
+    assert.has_error(function() c:rules { inglish = true } end)
+    assert.has_error(function() tact.new().check(fixture_checker, "x") end)
+  end)
+
+  it("can be closed early, after which using it is an error", function()
+    local c = fixture_checker()
+    c:close()
+    c:close()
+    assert.are.equal(0, #c)
+    assert.are.equal("tact.checker (closed)", tostring(c))
+    assert.has_error(function() c:check("Хорошо, но дорого.") end, nil)
+    local ok, err = pcall(c.check, c, "Хорошо, но дорого.")
+    assert.is_false(ok)
+    assert.matches("closed", err)
+  end)
+
+  if _VERSION == "Lua 5.4" then
+    it("is closed by a to-be-closed variable (Lua 5.4)", function()
+      local kept
+      local chunk = assert(load([[
+        local tact, fixture, keep = ...
+        local c <close> = tact.new { builtin = false }
+        c:add_pack_string(fixture)
+        keep(c)
+        assert(#c == 3)
+      ]]))
+      chunk(tact, fixture, function(c) kept = c end)
+      assert.are.equal(0, #kept)
+      assert.has_error(function() kept:check("x") end)
+    end)
+  end
+end)
+
+describe("checker:check", function()
+  local c = fixture_checker()
+
+  it("returns findings with 1-based inclusive spans that string.sub takes", function()
+    local findings, lang, partial = c:check(DESIGN)
+    assert.are.equal("ru", lang)
+    assert.is_false(partial)
+    assert.are.equal(2, #findings)
+    local no, must = findings[1], findings[2]
+    assert.are.equal("ru.contrast.no", no.rule)
+    assert.are.equal("contrast", no.category)
+    assert.are.equal("warning", no.severity)
+    assert.are.equal("но", no.match)
+    assert.are.equal("но", DESIGN:sub(no.start, no.stop))
+    assert.are.equal(#"Товар хороший, " + 1, no.start)
+    assert.are.equal(cp_len("Товар хороший, ") + 1, no.cp_start)
+    assert.are.equal(no.cp_start + 1, no.cp_stop)
+    assert.are.equal(1, no.line)
+    assert.are.equal(no.cp_start, no.column)
+    assert.are.same({ "однако", "а" }, no.suggestions)
+    assert.are.equal("«Но» перечёркивает сказанное.", no.message)
+    assert.is_string(no.explanation)
+
+    assert.are.equal("ru.obligation.must", must.rule)
+    assert.are.equal("error", must.severity)
+    assert.are.equal("Вы должны заполнить форму.", must.match)
+    assert.are.equal(must.match, DESIGN:sub(must.start, must.stop))
+    assert.are.equal(#DESIGN, must.stop)
+    assert.are.equal(cp_len(DESIGN), must.cp_stop)
+    assert.are.same({ "Не могли бы Вы заполнить форму?" }, must.suggestions)
+  end)
+
+  it("gives an empty suggestion list to a rule that only reports", function()
+    local findings = c:check("Вы уверены?")
+    assert.are.equal(1, #findings)
+    assert.are.equal("hint", findings[1].severity)
+    assert.are.same({}, findings[1].suggestions)
+  end)
+
+  it("counts lines and columns", function()
+    local text = "Здравствуйте!\nХорошо, но дорого."
+    local f = c:check(text)[1]
+    assert.are.equal(2, f.line)
+    assert.are.equal(cp_len("Хорошо, ") + 1, f.column)
+    assert.are.equal("но", text:sub(f.start, f.stop))
+  end)
+
+  it("finds nothing in clean or empty text", function()
+    assert.are.same({}, (c:check("Спасибо, заказ уже в пути.")))
+    assert.are.same({}, (c:check("")))
+    assert.are.same({}, (c:check("Оно новое. Не только быстро, но и дёшево.")))
+  end)
+
+  it("takes text with embedded zeros", function()
+    local text = "a\0b, но c."
+    local f = c:check(text, { lang = "ru" })[1]
+    assert.are.equal("но", text:sub(f.start, f.stop))
+  end)
+
+  it("honours lang, min_severity, enable, disable and english", function()
+    local function rules(findings)
+      local ids = {}
+      for i, f in ipairs(findings) do ids[i] = f.rule end
+      return ids
+    end
+    local text = DESIGN .. " Вы уверены?"
+    assert.are.equal(3, #c:check(text))
+    assert.are.equal(3, #c:check(text, { lang = "ru", min_severity = "hint" }))
+    assert.are.same({ "ru.contrast.no", "ru.obligation.must" },
+      rules(c:check(text, { min_severity = "warning" })))
+    assert.are.same({ "ru.obligation.must" }, rules(c:check(text, { min_severity = 2 })))
+    assert.are.same({ "ru.contrast.no" }, rules(c:check(text, { enable = "contrast" })))
+    assert.are.same({ "ru.contrast.no", "ru.doubt.sure" },
+      rules(c:check(text, { enable = { "contrast", "ru.doubt.*" } })))
+    assert.are.same({ "ru.doubt.sure" },
+      rules(c:check(text, { disable = { "contrast", "obligation" } })))
+    assert.are.same({}, c:check(text, { enable = "contrast", disable = "ru.contrast.no" }))
+    local en = c:check(text, { english = true })
+    assert.are.equal("«но» cancels what came before.", en[1].message)
+    assert.are.equal("Ask instead of ordering.", en[2].explanation)
+    local _, lang = c:check("Hello, but why?", { lang = "auto" })
+    assert.are.equal("en", lang)
+  end)
+
+  it("returns nil, message, code for bad input", function()
+    local f, msg, code, pos = c:check("Хорошо,\255 но")
+    assert.is_nil(f)
+    assert.is_string(msg)
+    assert.are.equal("EUTF8", code)
+    assert.are.equal(#"Хорошо," + 1, pos)
+    f, msg, code = c:check("Hello", { lang = "xx" })
+    assert.is_nil(f)
+    assert.is_string(msg)
+    assert.are.equal("ENOTFOUND", code)
+  end)
+end)
+
+describe("checker:rewrite", function()
+  local c = fixture_checker()
+
+  it("applies the first suggestions (the DESIGN example)", function()
+    assert.are.equal(DESIGN_FIXED, c:rewrite(DESIGN))
+    assert.are.equal(DESIGN_FIXED, c:rewrite(DESIGN_FIXED))
+    assert.are.equal("НО", c:check("НО почему?")[1].match)
+    assert.are.equal("ОДНАКО почему?", c:rewrite("НО почему?"))
+  end)
+
+  it("keeps text outside findings byte for byte and honours options", function()
+    local text = "Хорошо,  но\tдорого.\n> Вы должны."
+    assert.are.equal("Хорошо,  однако\tдорого.\n> Вы должны.", c:rewrite(text))
+    assert.are.equal(text, c:rewrite(text, { disable = "contrast" }))
+  end)
+
+  it("returns nil, message, code for bad input", function()
+    local s, msg, code, pos = c:rewrite("но\192")
+    assert.is_nil(s)
+    assert.is_string(msg)
+    assert.are.equal("EUTF8", code)
+    assert.are.equal(#"но" + 1, pos)
+  end)
+end)
+
+describe("checker:rules", function()
+  it("lists rules in load order with their fields and examples", function()
+    local rules = fixture_checker():rules()
+    assert.are.equal(3, #rules)
+    local r = rules[1]
+    assert.are.equal("ru.contrast.no", r.id)
+    assert.are.equal("contrast", r.category)
+    assert.are.equal("ru", r.language)
+    assert.are.equal("lua-fixture", r.pack)
+    assert.are.equal("warning", r.severity)
+    assert.are.equal("«Но» перечёркивает сказанное.", r.message)
+    assert.are.equal(1, r.triggers)
+    assert.are.same({ { text = "Хорошо, но дорого.", fix = "Хорошо, однако дорого." } },
+      r.examples.bad)
+    assert.are.same({ "Оно новое.", "Не только быстро, но и дёшево." }, r.examples.good)
+    assert.are.same({ { text = "Вы уверены?" } }, rules[3].examples.bad)
+    assert.are.equal("«но» cancels what came before.",
+      fixture_checker():rules { english = true }[1].message)
+  end)
+
+  it("lets a pack prove itself from Lua", function()
+    local c = fixture_checker()
+    for _, r in ipairs(c:rules()) do
+      local only = { enable = r.id, lang = r.language }
+      for _, ex in ipairs(r.examples.bad) do
+        assert.is_true(#c:check(ex.text, only) > 0, ex.text)
+        if ex.fix then assert.are.equal(ex.fix, c:rewrite(ex.text, only)) end
+      end
+      for _, text in ipairs(r.examples.good) do
+        assert.are.same({}, c:check(text, only), text)
+      end
+    end
+  end)
+end)
+
+describe("the built-in packs", function()
+  it("fix the DESIGN example", function()
+    local c = tact.new()
+    local opts = { lang = "ru", enable = "contrast,obligation" }
+    assert.are.equal(DESIGN_FIXED, c:rewrite(DESIGN, opts))
+    local cats = {}
+    for _, f in ipairs(c:check(DESIGN, opts)) do cats[f.category] = f.match end
+    assert.are.equal("но", cats.contrast)
+    assert.are.equal("ru", (select(2, c:check(DESIGN))))
+  end)
+end)
+
+describe("memory", function()
+  it("is released by the garbage collector", function()
+    collectgarbage("collect")
+    local before = collectgarbage("count")
+    for _ = 1, 200 do
+      local c = fixture_checker()
+      c:check(DESIGN)
+      c:rewrite(DESIGN)
+      c:rules()
+      c:check("\255")
+      c:add_pack_string("{", "bad")
+    end
+    collectgarbage("collect")
+    collectgarbage("collect")
+    assert.is_true(collectgarbage("count") < before + 64,
+      ("Lua heap grew from %.0f to %.0f KiB"):format(before, collectgarbage("count")))
+  end)
+
+  it("stays right when finalizers use the checker while it converts a result", function()
+    -- With the collector always running, finalizers run inside the
+    -- allocations that build the findings, and call the same checker.
+    local c = fixture_checker()
+    local inside, nested, wrong = false, 0, 0
+    local function finalizer()
+      if inside then nested = nested + 1 end
+      local f = c:check(DESIGN)
+      if not f or #f ~= 2 or f[2].match ~= "Вы должны заполнить форму." then wrong = wrong + 1 end
+      if c:rewrite(DESIGN) ~= DESIGN_FIXED then wrong = wrong + 1 end
+    end
+    local function garbage()
+      if newproxy then -- Lua 5.1, LuaJIT: only userdata have __gc
+        local p = newproxy(true)
+        getmetatable(p).__gc = finalizer
+      else
+        setmetatable({}, { __gc = finalizer })
+      end
+    end
+    local pause = collectgarbage("setpause", 0)
+    local stepmul = collectgarbage("setstepmul", 1000)
+    for i = 1, 2000 do -- until some finalizers have run nested
+      if nested >= 5 and i > 50 then break end
+      for _ = 1, 5 do garbage() end
+      inside = true
+      local f = c:check(DESIGN)
+      local fixed = c:rewrite(DESIGN)
+      inside = false
+      assert.are.equal(2, #f)
+      assert.are.equal("но", f[1].match)
+      assert.are.equal(DESIGN_FIXED, fixed)
+    end
+    collectgarbage("collect")
+    collectgarbage("setpause", pause)
+    collectgarbage("setstepmul", stepmul)
+    assert.are.equal(0, wrong)
+    assert.is_true(nested > 0, "no finalizer ran during a conversion")
+  end)
+
+  it("survives errors raised in the middle of a call", function()
+    local c = fixture_checker()
+    for _ = 1, 100 do
+      assert.is_false(pcall(c.check, c, DESIGN, { lang = "ru", min_severity = "x" }))
+      assert.is_false(pcall(c.rewrite, c, DESIGN, { enable = { "a", false } }))
+    end
+    assert.are.equal(2, #c:check(DESIGN))
+  end)
+end)
