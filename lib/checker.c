@@ -21,6 +21,8 @@ static const char *const builtin_categories[] = {
 	"vocabulary", "name", "empathy", "solution", "wait", "questions",
 };
 
+static int reindex(tact_checker *c);
+
 static int load_builtin(tact_checker *c)
 {
 	size_t k;
@@ -35,7 +37,9 @@ static int load_builtin(tact_checker *c)
 		if (rc)
 			return rc;
 	}
-	return TACT_OK;
+	/* The indexes were not rebuilt pack by pack (see tact_checker_adopt). */
+	c->defer_index = 0;
+	return reindex(c) ? tact_err(TACT_ENOMEM, "out of memory") : TACT_OK;
 }
 
 static int checker_init(tact_checker *c)
@@ -78,8 +82,10 @@ int tact_checker_new(tact_checker **out, unsigned int flags)
 	rc = checker_init(c);
 	if (rc)
 		tact_err(rc, "out of memory");
-	else if (!(flags & TACT_CHECKER_NO_BUILTIN))
+	else if (!(flags & TACT_CHECKER_NO_BUILTIN)) {
+		c->defer_index = 1;
 		rc = load_builtin(c);
+	}
 	if (rc) {
 		tact_checker_free(c);
 		return rc;
@@ -250,7 +256,7 @@ int tact_checker_adopt(tact_checker *c, struct loader *ld)
 		r->category_id = tact_category_find(c, r->category);
 		c->rules[c->nrules++] = r;
 	}
-	if (reindex(c)) {
+	if (!c->defer_index && reindex(c)) {
 		c->nrules = oldrules;  /* the loader still owns everything */
 		c->ncategories = oldcats;
 		return tact_err(TACT_ENOMEM, "out of memory");

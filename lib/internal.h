@@ -243,6 +243,7 @@ struct tact_checker {
 	size_t nbands, bandcap;
 	struct tact_coach **coaches;
 	size_t ncoaches, coachcap;
+	int defer_index;        /* loading the built-in packs: index once */
 };
 
 const struct tact_coach *tact_coach_find(const tact_checker *c,
