@@ -13,6 +13,8 @@
  * conversion, or a result left there by such an error) the call holds its
  * result in a box (lcommon.c) instead.
  */
+#include <limits.h>
+
 #include "ltact.h"
 
 typedef struct ltact_checker {
@@ -51,27 +53,58 @@ static void release_text(void *ptr)
 	tact_free(ptr);
 }
 
-int ltact_checker_new(lua_State *L)
+/* Push a new checker userdata; return the status of tact_checker_new(). */
+static int push_checker(lua_State *L, unsigned int flags)
 {
-	static const char *const names[] = { "builtin", NULL };
-	int values[] = { 1 };
-	ltact_checker *c;
-	int rc;
+	ltact_checker *c = (ltact_checker *)ltact_newudata(L, sizeof *c);
 
-	ltact_flag_options(L, 1, names, values);
-	c = (ltact_checker *)ltact_newudata(L, sizeof *c);
 	c->checker = NULL;
 	c->report = NULL;
 	c->text = NULL;
 	luaL_setmetatable(L, LTACT_CHECKER);
-	rc = tact_checker_new(&c->checker, values[0] ? TACT_CHECKER_DEFAULT
-	                                             : TACT_CHECKER_NO_BUILTIN);
+	return tact_checker_new(&c->checker, flags);
+}
+
+int ltact_checker_new(lua_State *L)
+{
+	static const char *const names[] = { "builtin", NULL };
+	int values[] = { 1 };
+	int rc;
+
+	ltact_flag_options(L, 1, names, values);
+	rc = push_checker(L, values[0] ? TACT_CHECKER_DEFAULT
+	                               : TACT_CHECKER_NO_BUILTIN);
 	if (rc != TACT_OK)
 		return ltact_fail(L, rc);
 	return 1;
 }
 
-/* checker:check(text [, opts]) -> findings, language, partial */
+/* The registry holds the default checker under this key; its __gc frees it
+ * when the state closes. Nobody else can reach it, so it is never closed. */
+#define LTACT_DEFAULT "tact.default"
+
+const tact_checker *ltact_default_checker(lua_State *L)
+{
+	const tact_checker *checker;
+
+	lua_getfield(L, LUA_REGISTRYINDEX, LTACT_DEFAULT);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		if (push_checker(L, TACT_CHECKER_DEFAULT) != TACT_OK) {
+			lua_pop(L, 1);
+			return NULL;
+		}
+		lua_pushvalue(L, -1);
+		lua_setfield(L, LUA_REGISTRYINDEX, LTACT_DEFAULT);
+	}
+	checker = ((ltact_checker *)lua_touserdata(L, -1))->checker;
+	lua_pop(L, 1);
+	return checker;
+}
+
+/* checker:check(text [, opts]) -> findings, language, partial; the
+ * findings array reads score, lost, questions, name, band and profile
+ * through its metatable (so #, ipairs, pairs and next see only findings). */
 static int checker_check(lua_State *L)
 {
 	ltact_checker *c = to_open(L);
@@ -88,6 +121,10 @@ static int checker_check(lua_State *L)
 	if (rc != TACT_OK)
 		return ltact_fail(L, rc);
 	ltact_push_findings(L, *report);
+	lua_createtable(L, 0, 1);
+	ltact_push_coaching(L, *report);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
 	lua_pushstring(L, tact_report_language(*report));
 	lua_pushboolean(L, tact_report_status(*report) == TACT_ELIMIT);
 	tact_report_free(*report);
@@ -159,6 +196,46 @@ static int checker_rules(lua_State *L)
 	return 1;
 }
 
+int ltact_vocabulary(lua_State *L, const tact_checker *checker, int idx)
+{
+	size_t len;
+	const char *lang = ltact_checkstring(L, idx, &len, 1);
+	lua_Integer age = luaL_checkinteger(L, idx + 1);
+	const tact_band *band;
+
+	luaL_argcheck(L, age >= INT_MIN && age <= INT_MAX, idx + 1,
+	              "age out of range");
+	band = tact_vocabulary(checker, lang, (int)age);
+	if (band == NULL) {
+		int code = tact_error_position(NULL, NULL, NULL);
+
+		return ltact_fail(L, code != TACT_OK ? code : TACT_ENOTFOUND);
+	}
+	ltact_push_band(L, band);
+	return 1;
+}
+
+int ltact_bands(lua_State *L, const tact_checker *checker, int idx)
+{
+	size_t len;
+	const char *lang = ltact_checkstring(L, idx, &len, 1);
+
+	ltact_push_bands(L, checker, lang);
+	return 1;
+}
+
+/* checker:vocabulary(lang, age) -> band | nil, message, code */
+static int checker_vocabulary(lua_State *L)
+{
+	return ltact_vocabulary(L, to_checker(L), 2);
+}
+
+/* checker:bands(lang) -> array of bands ({} when lang has no vocabulary) */
+static int checker_bands(lua_State *L)
+{
+	return ltact_bands(L, to_checker(L), 2);
+}
+
 /* checker:close(), __close: free the checker now; idempotent. A result
  * being converted stays: reports do not refer to their checker. */
 static int checker_close(lua_State *L)
@@ -211,6 +288,8 @@ static const luaL_Reg checker_methods[] = {
 	{ "add_pack", checker_add_pack },
 	{ "add_pack_string", checker_add_pack_string },
 	{ "rules", checker_rules },
+	{ "vocabulary", checker_vocabulary },
+	{ "bands", checker_bands },
 	{ "close", checker_close },
 	{ NULL, NULL },
 };
@@ -229,7 +308,7 @@ void ltact_checker_register(lua_State *L)
 {
 	luaL_newmetatable(L, LTACT_CHECKER);
 	luaL_setfuncs(L, checker_meta, 0);
-	lua_createtable(L, 0, 6);
+	lua_createtable(L, 0, 8);
 	luaL_setfuncs(L, checker_methods, 0);
 	lua_setfield(L, -2, "__index");
 	lua_pushliteral(L, "tact.checker");

@@ -6,6 +6,7 @@
  * more entry. A key the table does not list is an error, so a misspelt
  * option never passes silently.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "ltact.h"
@@ -134,6 +135,65 @@ static void set_include_quotes(lua_State *L, int vidx, const char *name,
 	set_flag(L, vidx, name, opts, TACT_CHECK_INCLUDE_QUOTES);
 }
 
+/* ---- version 2: the coaching context (docs/coaching.md) ---- */
+
+/* A whole number in [0, max]; a float with a fraction is refused. */
+static lua_Number opt_count(lua_State *L, int vidx, const char *name,
+                            lua_Number max)
+{
+	lua_Number n;
+
+	if (lua_type(L, vidx) != LUA_TNUMBER)
+		opt_error(L, name, "number expected");
+	n = lua_tonumber(L, vidx);
+	if (!(n >= 0 && n <= max) || n != (lua_Number)(long long)n)
+		opt_error(L, name, "a whole number >= 0 expected");
+	return n;
+}
+
+/* age: tact refuses ages above 150 (EINVAL, a result, not an error()). */
+static void set_age(lua_State *L, int vidx, const char *name,
+                    tact_check_options *opts)
+{
+	opts->age = (int)opt_count(L, vidx, name, (lua_Number)INT_MAX);
+}
+
+static void set_name(lua_State *L, int vidx, const char *name,
+                     tact_check_options *opts)
+{
+	opts->client_name = opt_string(L, vidx, name);
+}
+
+/* customer: any Lua string; tact checks its UTF-8 (EUTF8). */
+static void set_customer(lua_State *L, int vidx, const char *name,
+                         tact_check_options *opts)
+{
+	if (lua_type(L, vidx) != LUA_TSTRING)
+		opt_error(L, name, "string expected");
+	opts->customer_message = lua_tolstring(L, vidx,
+	                                       &opts->customer_message_len);
+}
+
+/* wait: seconds; a fraction (os.difftime) is dropped. */
+static void set_wait(lua_State *L, int vidx, const char *name,
+                     tact_check_options *opts)
+{
+	lua_Number n;
+
+	if (lua_type(L, vidx) != LUA_TNUMBER)
+		opt_error(L, name, "number expected");
+	n = lua_tonumber(L, vidx);
+	if (!(n >= 0 && n < (lua_Number)LONG_MAX))
+		opt_error(L, name, "a number of seconds >= 0 expected");
+	opts->wait_seconds = (long)n;
+}
+
+static void set_discovery(lua_State *L, int vidx, const char *name,
+                          tact_check_options *opts)
+{
+	set_flag(L, vidx, name, opts, TACT_CHECK_DISCOVERY);
+}
+
 static const ltact_field check_fields[] = {
 	{ "lang", set_lang },
 	{ "min_severity", set_min_severity },
@@ -141,6 +201,11 @@ static const ltact_field check_fields[] = {
 	{ "disable", set_disable },
 	{ "english", set_english },
 	{ "include_quotes", set_include_quotes },
+	{ "age", set_age },
+	{ "name", set_name },
+	{ "customer", set_customer },
+	{ "wait", set_wait },
+	{ "discovery", set_discovery },
 	{ NULL, NULL },
 };
 

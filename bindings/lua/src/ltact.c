@@ -23,9 +23,37 @@ static int l_detect_language(lua_State *L)
 	return 1;
 }
 
+/* nil, message, code when the default checker cannot be made. */
+static int default_failed(lua_State *L)
+{
+	int code = tact_error_position(NULL, NULL, NULL);
+
+	return ltact_fail(L, code != TACT_OK ? code : TACT_ENOMEM);
+}
+
+/* tact.vocabulary(lang, age) -> band | nil, message, code: the band of the
+ * built-in packs (loaded into a checker of the module's on first use). */
+static int l_vocabulary(lua_State *L)
+{
+	const tact_checker *checker = ltact_default_checker(L);
+
+	return checker != NULL ? ltact_vocabulary(L, checker, 1)
+	                       : default_failed(L);
+}
+
+/* tact.bands(lang) -> array of the bands of the built-in packs */
+static int l_bands(lua_State *L)
+{
+	const tact_checker *checker = ltact_default_checker(L);
+
+	return checker != NULL ? ltact_bands(L, checker, 1) : default_failed(L);
+}
+
 static const luaL_Reg module_functions[] = {
 	{ "new", ltact_checker_new },
 	{ "detect_language", l_detect_language },
+	{ "vocabulary", l_vocabulary },
+	{ "bands", l_bands },
 	{ NULL, NULL },
 };
 
@@ -50,7 +78,7 @@ int luaopen_tact(lua_State *L)
 	check_library_version(L);
 	ltact_box_register(L);
 	ltact_checker_register(L);
-	lua_createtable(L, 0, 6);
+	lua_createtable(L, 0, 8);
 	luaL_setfuncs(L, module_functions, 0);
 	lua_pushstring(L, tact_version());
 	lua_setfield(L, -2, "version");

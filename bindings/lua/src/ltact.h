@@ -83,6 +83,15 @@ void ltact_flag_options(lua_State *L, int idx, const char *const names[],
 /* Push the array of finding tables of report. */
 void ltact_push_findings(lua_State *L, const tact_report *report);
 
+/* Push the coaching table of report: score, lost, questions, name, band,
+ * profile (docs/lua.md). */
+void ltact_push_coaching(lua_State *L, const tact_report *report);
+
+/* Push the table of an age band; the array of the bands of lang. */
+void ltact_push_band(lua_State *L, const tact_band *band);
+void ltact_push_bands(lua_State *L, const tact_checker *checker,
+                      const char *lang);
+
 /* Push the array of rule tables of checker. */
 void ltact_push_rules(lua_State *L, const tact_checker *checker, int english);
 
@@ -93,5 +102,15 @@ void ltact_checker_register(lua_State *L);
 
 /* tact.new([opts]) */
 int ltact_checker_new(lua_State *L);
+
+/* The checker with the built-in packs that module functions use
+ * (tact.vocabulary), made on first use and kept in the registry; NULL
+ * when it cannot be made (tact_error_last() says why). */
+const tact_checker *ltact_default_checker(lua_State *L);
+
+/* vocabulary(lang, age), bands(lang) of checker, with lang the argument at
+ * idx: the bodies of checker:vocabulary and tact.vocabulary. */
+int ltact_vocabulary(lua_State *L, const tact_checker *checker, int idx);
+int ltact_bands(lua_State *L, const tact_checker *checker, int idx);
 
 #endif /* LTACT_H */

@@ -9,7 +9,14 @@ local f = assert(io.open(here .. "/fixture.yaml", "rb"))
 local fixture = f:read("*a")
 f:close()
 
+f = assert(io.open(here .. "/coaching.yaml", "rb"))
+local coaching = f:read("*a")
+f:close()
+
 local DESIGN = "Товар хороший, но дорогой. Вы должны заполнить форму. Вы уверены?"
+local COACHED = "Это дешевый вариант, но дорого. Вам удобно? Для работы?"
+local context = { lang = "ru", age = 22, name = "Анна", customer = "Это безобразие!",
+                  wait = 3600, discovery = true }
 local opts = { lang = "ru", min_severity = "hint", enable = { "contrast", "obligation", "doubt" },
                disable = "ru.x.*", english = true, include_quotes = false }
 
@@ -32,10 +39,32 @@ local function exercise(c)
   assert(tact.detect_language("\255") == nil)
 end
 
+-- The coaching layer: the report's coaching fields, bands, rules with
+-- example contexts, and its error paths.
+local function exercise_coaching(c)
+  local found = c:check(COACHED, context)
+  assert(#found == 7 and found.score < 100 and found.lost.contrast == 8)
+  assert(#found.profile == 4 and found.questions.closed == 2 and found.name == "missing")
+  assert(c:rewrite(COACHED, context))
+  assert(c:vocabulary("ru", 30).name == "25-40")
+  assert(c:vocabulary("ru", 200) == nil)
+  assert(c:vocabulary("en", 30) == nil)
+  assert(#c:bands("ru") == 4 and #c:bands("en") == 0)
+  assert(#c:rules() == 14)
+  assert(c:check(COACHED, { age = 151 }) == nil)
+  assert(c:check(COACHED, { customer = "\255" }) == nil)
+  assert(not pcall(c.check, c, COACHED, { lang = "ru", age = "x" }))
+  assert(not pcall(c.check, c, COACHED, { lang = "ru", name = "Анна", wait = -1 }))
+  assert(not pcall(c.vocabulary, c, "ru"))
+  assert(not pcall(c.bands, c, 42))
+end
+
 for i = 1, 30 do
   local c = tact.new { builtin = false }
   assert(c:add_pack_string(fixture, "fixture.yaml"))
   exercise(c)
+  assert(c:add_pack_string(coaching, "coaching.yaml"))
+  exercise_coaching(c)
   if i % 3 == 0 then
     c:close()
     assert(not pcall(c.check, c, DESIGN))
@@ -54,6 +83,7 @@ do
     if inside then nested = nested + 1 end
     if math.random(4) == 1 then c:close() end
     pcall(c.check, c, DESIGN)
+    pcall(c.check, c, COACHED, context)
     pcall(c.rewrite, c, DESIGN)
   end
   local pause = collectgarbage("setpause", 0)
@@ -72,6 +102,7 @@ do
     end
     inside = true
     pcall(c.check, c, DESIGN)
+    pcall(c.check, c, COACHED, context)
     pcall(c.rewrite, c, DESIGN)
     inside = false
   end
@@ -85,6 +116,9 @@ end
 local builtin = tact.new()
 assert(builtin:rewrite(DESIGN, { lang = "ru" }))
 assert(#builtin:rules() > 0)
+assert(builtin:check(COACHED, context).score < 100)
+assert(tact.vocabulary("ru", 65).name == "60+" and #tact.bands("kk") == 4)
+assert(tact.vocabulary("xx", 65) == nil)
 LEFT_FOR_EXIT = { tact.new { builtin = false }:add_pack_string(fixture), builtin }
 collectgarbage("collect")
 print("leak.lua: ok")

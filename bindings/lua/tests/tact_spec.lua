@@ -16,6 +16,7 @@ local function read(path)
 end
 
 local fixture = read(fixture_path)
+local coaching = read(here .. "/coaching.yaml")
 
 -- A checker with only the fixture pack: stable whatever the built-in
 -- packs say.
@@ -23,6 +24,36 @@ local function fixture_checker()
   local c = tact.new { builtin = false }
   assert(c:add_pack_string(fixture, "fixture.yaml"))
   return c
+end
+
+-- The fixture's phrase rules and its coaching pack (vocabulary: and
+-- coaching: sections, tests/coaching.yaml).
+local function coaching_checker()
+  local c = fixture_checker()
+  assert(c:add_pack_string(coaching, "coaching.yaml"))
+  return c
+end
+
+-- The ids of findings, in order.
+local function ids(findings)
+  local out = {}
+  for i, f in ipairs(findings) do out[i] = f.rule end
+  return out
+end
+
+-- The finding of rule in findings, or nil.
+local function finding(findings, rule)
+  for _, f in ipairs(findings) do
+    if f.rule == rule then return f end
+  end
+end
+
+-- t with the fields of u added (u may be nil).
+local function with(t, u)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  for k, v in pairs(u or {}) do out[k] = v end
+  return out
 end
 
 -- The number of code points in s (UTF-8), without the utf8 library (5.1).
@@ -322,6 +353,325 @@ describe("checker:rules", function()
         assert.are.same({}, c:check(text, only), text)
       end
     end
+  end)
+end)
+
+describe("coaching", function()
+  local c = coaching_checker()
+  local ru = { lang = "ru" }
+
+  it("gives every check a score and its losses, invisible to #, ipairs, pairs and next", function()
+    local clean = c:check("Спасибо, заказ уже в пути.")
+    assert.are.equal(0, #clean)
+    assert.is_nil(next(clean))
+    assert.are.same({}, clean)
+    assert.are.equal(100, clean.score)
+    assert.are.same({}, clean.lost)
+    local f = c:check(DESIGN)
+    assert.are.equal(2, #f)
+    local keys = 0
+    for _ in pairs(f) do keys = keys + 1 end
+    assert.are.equal(2, keys)
+    assert.are.equal(100 - 8 - 15, f.score)
+    assert.are.same({ contrast = 8, obligation = 15 }, f.lost)
+    -- Hidden findings cost nothing; the fixture pack alone has no coaching
+    -- data but a score all the same.
+    assert.are.equal(100 - 15, c:check(DESIGN, { min_severity = "error" }).score)
+    assert.are.equal(77, fixture_checker():check(DESIGN).score)
+    -- A category loses at most 40 points.
+    local many = c:check(("Вы должны прийти. "):rep(5))
+    assert.are.equal(5, #many)
+    assert.are.same({ obligation = 40 }, many.lost)
+    assert.are.equal(60, many.score)
+  end)
+
+  it("gives the vocabulary profile and, with an age, hints toward the client's band", function()
+    local text = "Это дешевый и надежный вариант, а цена ниже."
+    local plain = c:check(text, ru)
+    assert.are.same({}, plain)
+    assert.is_nil(plain.band)
+    assert.are.same({
+      { band = "60+", hits = 2, words = { "дешевый", "цена" } },
+      { band = "40-60", hits = 1, words = { "надежный" } },
+      { band = "25-40", hits = 0, words = {} },
+      { band = "<25", hits = 0, words = {} },
+    }, plain.profile)
+
+    local young = c:check(text, { lang = "ru", age = 22 })
+    assert.are.equal("<25", young.band)
+    assert.are.same({ "ru.vocabulary.cheap", "ru.vocabulary.reliable", "ru.vocabulary.price" },
+      ids(young))
+    for _, f in ipairs(young) do
+      assert.are.equal("vocabulary", f.category)
+      assert.are.equal("hint", f.severity)
+      assert.are.equal(f.match, text:sub(f.start, f.stop))
+      assert.are.same({ "стильный", "новый" }, f.suggestions)
+    end
+    assert.matches("клиенту 22 ближе: стильный, новый", young[1].message, 1, true)
+    assert.are.same({ vocabulary = 9 }, young.lost)
+    assert.are.equal(91, young.score)
+
+    -- The client's own band is no hint; English hints with english = true.
+    local old = c:check(text, { lang = "ru", age = 70, english = true })
+    assert.are.equal("60+", old.band)
+    assert.are.same({ "ru.vocabulary.reliable" }, ids(old))
+    assert.are.equal("«надежный» is for 40-60 (health); a client of 70 prefers: дешевый, цена",
+      old[1].message)
+    assert.are.same({}, c:check("Стильный и новый.", { lang = "ru", age = 18 }))
+  end)
+
+  it("says whether the reply addresses the client by name, in any declined form", function()
+    assert.is_nil(c:check("Добрый день!", ru).name)
+    for _, text in ipairs({
+      "Анна, добрый день! Заказ отправлен.",
+      "Добрый день, Анна!",
+      "Анне мы уже всё отправили.",
+      "Спасибо, Анну ждёт подарок.",
+      "Рады помочь Анной.",
+    }) do
+      local f = c:check(text, { lang = "ru", name = "Анна" })
+      assert.are.equal("addressed", f.name, text)
+      assert.is_nil(finding(f, "ru.name.missing"), text)
+    end
+    local f = c:check("Добрый день! Заказ отправлен.", { lang = "ru", name = "Анна" })
+    assert.are.equal("missing", f.name)
+    local hint = finding(f, "ru.name.missing")
+    assert.are.equal("name", hint.category)
+    assert.are.equal("hint", hint.severity)
+    assert.are.same({ "Анна, добрый день!" }, hint.suggestions)
+    assert.are.equal(1, hint.start)
+    assert.are.equal(97, f.score)
+    -- Every word of the name counts: Ольга Викторовна -> «Ольге Викторовне».
+    assert.are.equal("addressed", c:check("Ольге Викторовне отправили письмо.",
+      { lang = "ru", name = "Ольга Викторовна" }).name)
+    assert.are.equal("missing", c:check("Игорь, письмо отправлено.",
+      { lang = "ru", name = "Ольга" }).name)
+  end)
+
+  it("asks for empathy with an upset customer, and a next step", function()
+    local upset = "Это безобразие, заказа опять нет!"
+    local f = c:check("Курьер привезёт заказ завтра.", { lang = "ru", customer = upset })
+    assert.are.same({ "ru.empathy.missing" }, ids(f))
+    assert.are.equal("warning", f[1].severity)
+    assert.are.equal("empathy", f[1].category)
+    assert.are.same({ "Понимаю Ваше раздражение." }, f[1].suggestions)
+    assert.are.same({ empathy = 8 }, f.lost)
+    -- Acknowledgement and a next step: nothing to say.
+    local good = c:check("Понимаю Ваше раздражение. Курьер привезёт заказ завтра.",
+      { lang = "ru", customer = upset })
+    assert.are.same({}, good)
+    assert.are.equal(100, good.score)
+    -- Acknowledgement without a next step: the solution is missing, at the
+    -- last sentence.
+    local text = "Понимаю Ваше раздражение. Разберёмся."
+    f = c:check(text, { lang = "ru", customer = upset })
+    assert.are.same({ "ru.solution.missing" }, ids(f))
+    assert.are.equal("Разберёмся.", text:sub(f[1].start, f[1].stop))
+    -- A calm customer needs no empathy; capitals are upset.
+    assert.are.same({}, c:check("Курьер привезёт заказ завтра.",
+      { lang = "ru", customer = "Где мой заказ?" }))
+    assert.are.same({ "ru.empathy.missing" }, ids(c:check("Курьер привезёт заказ завтра.",
+      { lang = "ru", customer = "ГДЕ МОЙ ЗАКАЗ Я ЖДУ УЖЕ НЕДЕЛЮ" })))
+    -- Without a customer message, neither check runs.
+    assert.are.same({}, c:check("Разберёмся.", ru))
+  end)
+
+  it("asks for an apology after a long wait", function()
+    local f = c:check("Заказ отправлен.", { lang = "ru", wait = 3600 })
+    assert.are.same({ "ru.wait.no-apology" }, ids(f))
+    assert.are.same({ "Извините за долгое ожидание." }, f[1].suggestions)
+    assert.are.same({}, c:check("Извините за ожидание. Заказ отправлен.",
+      { lang = "ru", wait = 3600 }))
+    assert.are.same({}, c:check("Заказ отправлен.", { lang = "ru", wait = 599 }))
+    assert.are.equal(1, #c:check("Заказ отправлен.", { lang = "ru", wait = 600.5 }))
+  end)
+
+  it("counts open and closed questions, and hints when discovery gets only closed ones", function()
+    local text = "Вам нужен ноутбук? Для работы?"
+    local f = c:check(text, { lang = "ru", discovery = true })
+    assert.are.same({ "ru.questions.closed-only" }, ids(f))
+    assert.are.equal("Вам нужен ноутбук?", text:sub(f[1].start, f[1].stop))
+    assert.are.equal(2, f.questions.closed)
+    assert.are.equal(0, f.questions.open)
+    assert.are.equal(2, #f.questions.list)
+    local q = f.questions.list[1]
+    assert.are.equal("closed", q.kind)
+    assert.are.equal("Вам нужен ноутбук?", text:sub(q.start, q.stop))
+    assert.are.equal("Для работы?", text:sub(f.questions.list[2].start, f.questions.list[2].stop))
+    -- Without discovery the questions are counted, no hint; a customer
+    -- asking for advice is discovery too.
+    local plain = c:check(text, ru)
+    assert.are.same({}, plain)
+    assert.are.equal(2, plain.questions.closed)
+    assert.are.same({ "ru.questions.closed-only" },
+      ids(c:check(text, { lang = "ru", customer = "Посоветуйте ноутбук.", enable = "questions" })))
+    -- One open question is enough.
+    text = "Что для Вас важнее? Вам нужен ноутбук?"
+    f = c:check(text, { lang = "ru", discovery = true })
+    assert.are.same({}, f)
+    assert.are.equal(1, f.questions.open)
+    assert.are.equal(1, f.questions.closed)
+    assert.are.equal("open", f.questions.list[1].kind)
+    assert.are.equal("Что для Вас важнее?", text:sub(f.questions.list[1].start, f.questions.list[1].stop))
+    -- No coaching data for the language: no questions counted.
+    assert.are.same({ open = 0, closed = 0, list = {} }, fixture_checker():check(text).questions)
+  end)
+
+  it("adds the losses of everything into one score", function()
+    local f = c:check("Это дешевый вариант, но дорого. Вам удобно?", {
+      lang = "ru", age = 22, name = "Анна", customer = "Это безобразие!", wait = 3600,
+      discovery = true })
+    assert.are.same({ contrast = 8, empathy = 8, solution = 8, name = 3, wait = 3,
+                      questions = 3, vocabulary = 3 }, f.lost)
+    assert.are.equal(100 - 36, f.score)
+    assert.are.equal("missing", f.name)
+    assert.are.equal("<25", f.band)
+    -- rewrite() never applies coaching suggestions.
+    assert.are.equal("Это дешевый вариант, однако дорого. Вам удобно?",
+      c:rewrite("Это дешевый вариант, но дорого. Вам удобно?", {
+        lang = "ru", age = 22, name = "Анна", customer = "Это безобразие!" }))
+  end)
+
+  it("checks the types of the coaching options", function()
+    for _, bad in ipairs({
+      { age = "30" }, { age = -1 }, { age = 30.5 }, { age = 0 / 0 },
+      { name = 42 }, { name = "Ан\0на" }, { customer = 42 }, { customer = true },
+      { wait = "1h" }, { wait = -5 }, { wait = 0 / 0 }, { discovery = 1 },
+      { client_name = "Анна" }, { wait_seconds = 10 },
+    }) do
+      assert.has_error(function() c:check("Текст.", bad) end)
+      assert.has_error(function() c:rewrite("Текст.", bad) end)
+    end
+  end)
+
+  it("returns nil, message, code for a bad coaching context", function()
+    local f, msg, code = c:check("Текст.", { age = 151 })
+    assert.is_nil(f)
+    assert.matches("age", msg)
+    assert.are.equal("EINVAL", code)
+    f, msg, code = c:check("Текст.", { customer = "плохо\255" })
+    assert.is_nil(f)
+    assert.matches("customer", msg)
+    assert.are.equal("EUTF8", code)
+    f, msg, code = c:check("Текст.", { name = "\192" })
+    assert.is_nil(f)
+    assert.are.equal("EUTF8", code)
+  end)
+
+  it("lists the coaching rules with their categories and example contexts", function()
+    local by_id = {}
+    for _, r in ipairs(c:rules()) do by_id[r.id] = r end
+    for id, cat in pairs({
+      ["ru.name.missing"] = "name", ["ru.empathy.missing"] = "empathy",
+      ["ru.solution.missing"] = "solution", ["ru.wait.no-apology"] = "wait",
+      ["ru.questions.closed-only"] = "questions", ["ru.vocabulary.cheap"] = "vocabulary",
+    }) do
+      assert.is_table(by_id[id], id)
+      assert.are.equal(cat, by_id[id].category)
+      assert.are.equal("lua-coaching", by_id[id].pack)
+    end
+    assert.are.equal(3 + 6 + 5, #c)
+    local name = by_id["ru.name.missing"].examples
+    assert.are.same({ { text = "Добрый день! Заказ отправлен.", options = { name = "Анна" } } },
+      name.bad)
+    assert.are.same({ "Анна, добрый день! Заказ отправлен." }, name.good)
+    assert.are.same({ { name = "Анна" } }, name.good_options)
+    local wait = by_id["ru.wait.no-apology"].examples
+    assert.are.same({ { wait = 3600 }, { wait = 60 } }, wait.good_options)
+    assert.are.same({ discovery = true }, by_id["ru.questions.closed-only"].examples.bad[1].options)
+    assert.are.same({ customer = "Посоветуйте ноутбук." },
+      by_id["ru.questions.closed-only"].examples.bad[2].options)
+    -- Phrase rules carry no context.
+    assert.is_nil(by_id["ru.contrast.no"].examples.bad[1].options)
+    assert.are.same({}, by_id["ru.contrast.no"].examples.good_options)
+  end)
+
+  it("replays every example in its context, as tact test-pack does", function()
+    local n = 0
+    for _, r in ipairs(c:rules()) do
+      local only = { enable = r.id, lang = r.language }
+      for _, ex in ipairs(r.examples.bad) do
+        local f = c:check(ex.text, with(only, ex.options))
+        assert.are.equal(r.id, f[1] and f[1].rule, ex.text)
+        n = n + 1
+      end
+      for i, text in ipairs(r.examples.good) do
+        assert.are.same({}, c:check(text, with(only, r.examples.good_options[i])), text)
+        n = n + 1
+      end
+    end
+    assert.are.equal(7 + 12, n) -- the phrase rules' examples and the coaching ones
+  end)
+end)
+
+describe("vocabulary and bands", function()
+  local c = coaching_checker()
+
+  it("gives the band of an age", function()
+    assert.are.same({ name = "<25", theme = "новизна", theme_en = "novelty", min_age = 0,
+                      max_age = 24, words = { "стильный", "новый" } }, c:vocabulary("ru", 22))
+    assert.are.equal("60+", c:vocabulary("ru", 60).name)
+    assert.are.equal("40-60", c:vocabulary("ru", 59).name)
+    assert.are.equal("25-40", c:vocabulary("ru", 25).name)
+  end)
+
+  it("returns nil, message, code when no band covers the age or the language has none", function()
+    local band, msg, code = c:vocabulary("ru", 151)
+    assert.is_nil(band)
+    assert.matches("151", msg)
+    assert.are.equal("ENOTFOUND", code)
+    band, msg, code = c:vocabulary("ru", -1)
+    assert.is_nil(band)
+    assert.are.equal("ENOTFOUND", code)
+    band, msg, code = c:vocabulary("en", 30)
+    assert.is_nil(band)
+    assert.matches("en", msg)
+    assert.are.equal("ENOTFOUND", code)
+    assert.is_nil(fixture_checker():vocabulary("ru", 30))
+  end)
+
+  it("lists the bands of a language in pack order", function()
+    local names = {}
+    for i, b in ipairs(c:bands("ru")) do
+      names[i] = b.name
+      assert.is_string(b.theme)
+      assert.is_true(#b.words > 0)
+    end
+    assert.are.same({ "60+", "40-60", "25-40", "<25" }, names)
+    assert.are.same({}, c:bands("en"))
+    assert.are.same({}, fixture_checker():bands("ru"))
+  end)
+
+  it("raises errors for misuse", function()
+    assert.has_error(function() c:vocabulary() end)
+    assert.has_error(function() c:vocabulary("ru") end)
+    assert.has_error(function() c:vocabulary("ru", "thirty") end)
+    assert.has_error(function() c:vocabulary(42, 30) end)
+    assert.has_error(function() c:vocabulary("r\0u", 30) end)
+    assert.has_error(function() c:bands() end)
+    assert.has_error(function() c:bands(42) end)
+    assert.has_error(function() tact.vocabulary("ru") end)
+    assert.has_error(function() tact.bands() end)
+    local closed = coaching_checker()
+    closed:close()
+    assert.has_error(function() closed:vocabulary("ru", 30) end)
+    assert.has_error(function() closed:bands("ru") end)
+  end)
+
+  it("works on the built-in packs from the module", function()
+    local b = tact.vocabulary("ru", 65)
+    assert.are.equal("60+", b.name)
+    assert.are.equal("value", b.theme_en)
+    assert.is_true(b.min_age <= 65 and 65 <= b.max_age)
+    local builtin = tact.new()
+    for _, lang in ipairs({ "ru", "ro", "kk", "en" }) do
+      assert.are.equal(4, #tact.bands(lang), lang)
+      assert.are.equal(builtin:vocabulary(lang, 30).name, tact.vocabulary(lang, 30).name)
+    end
+    assert.are.same({}, tact.bands("xx"))
+    local none, _, code = tact.vocabulary("xx", 30)
+    assert.is_nil(none)
+    assert.are.equal("ENOTFOUND", code)
   end)
 end)
 

@@ -275,6 +275,25 @@ PAM = no
         type_in("#support", "Но мы всё исправим.")
         check(sent("#support", "Но мы всё исправим."), "warn: the message is sent unchanged")
 
+        # /tact name: the client's name of this buffer (with the coaching
+        # fixture pack, which has a `name` check for Russian).
+        coaching = os.path.join(tests, "coaching.yaml")
+        type_in("#support", "/set plugins.var.lua.tact.packs %s,%s" % (fixture, coaching))
+        type_in("#support", "/set plugins.var.lua.tact.mode block")
+        type_in("#support", "/tact name Анна")
+        unnamed = "Добрый день! Заказ отправлен."
+        type_in("#support", unnamed)
+        check(wait_for(lambda: shown("ru.name.missing"), 10) and
+              shown("Анна, добрый день!"),
+              "/tact name: a message that does not address Анна is held, with the hint")
+        named = "Анне передали заказ, курьер уже в пути."
+        type_in("#support", named)
+        check(sent("#support", named) and unnamed not in customer.said("#support"),
+              "/tact name: a message that addresses her (Анне) is sent")
+        type_in("#support", "/tact name -del")
+        type_in("#support", unnamed)
+        check(sent("#support", unnamed), "/tact name -del: no name, no hint")
+
         # /tact unmark: the channel is no longer checked (mode block again).
         type_in("#support", "/set plugins.var.lua.tact.mode block")
         type_in("#support", "/tact unmark")

@@ -7,13 +7,15 @@
 -- anyway (warn), held back in the input line (block), or sent with the
 -- suggestions applied (rewrite). /tact check and /tact fix work on the input
 -- line on demand (bind them to keys: /key bind meta-t /tact check).
+-- /tact name NAME gives a buffer its client's name: tact then hints when a
+-- message there never addresses the client by it (any declined form).
 --
 -- WeeChat embeds Lua 5.3: the script needs the 5.3 build of the module,
 -- found through package.cpath (plugins.var.lua.tact.cpath, or the
 -- TACT_LUA_CPATH environment variable, e.g. /usr/lib/x86_64-linux-gnu/lua/5.3/?.so).
 
 local SCRIPT_NAME = "tact"
-local SCRIPT_VERSION = "1.0"
+local SCRIPT_VERSION = "1.1"
 
 local defaults = {
   mode = { "warn", "warn: show findings and send; block: show findings and keep the message in the input line (/tact send sends it anyway); rewrite: send it with the suggestions applied" },
@@ -51,9 +53,20 @@ local function say(buffer, text)
     weechat.color("cyan") .. "tact\t" .. weechat.color("reset") .. text)
 end
 
-local function check_options()
+-- The client's name of a buffer (/tact name), kept in the buffer's local
+-- variable tact_client_name; nil when none.
+local NAME_VAR = "tact_client_name"
+
+local function client_name(buffer)
+  local name = weechat.buffer_get_string(buffer, "localvar_" .. NAME_VAR)
+  if name == "" then return nil end
+  return name
+end
+
+local function check_options(buffer)
   local o = { lang = opt("lang"), min_severity = opt("min_severity"),
-              english = weechat.config_string_to_boolean(opt("english")) == 1 }
+              english = weechat.config_string_to_boolean(opt("english")) == 1,
+              name = client_name(buffer) }
   if opt("enable") ~= "" then o.enable = opt("enable") end
   if opt("disable") ~= "" then o.disable = opt("disable") end
   return o
@@ -119,7 +132,7 @@ end
 -- Show the findings of text in buffer. Returns their number, or nil after
 -- printing an error.
 local function show(buffer, text)
-  local findings, err = checker:check(text, check_options())
+  local findings, err = checker:check(text, check_options(buffer))
   if not findings then
     say(buffer, weechat.prefix("error") .. "tact: " .. err)
     return nil
@@ -155,7 +168,7 @@ function tact_input_cb(data, modifier, buffer, text)
       "or /tact send to send it as it is")
     return ""
   elseif mode == "rewrite" then
-    local fixed, err = checker:rewrite(message, check_options())
+    local fixed, err = checker:rewrite(message, check_options(buffer))
     if not fixed then
       say(buffer, weechat.prefix("error") .. "tact: " .. err)
       return text
@@ -178,7 +191,7 @@ end
 
 local function cmd_fix(buffer)
   local text = weechat.buffer_get_string(buffer, "input")
-  local fixed, err = checker:rewrite(text, check_options())
+  local fixed, err = checker:rewrite(text, check_options(buffer))
   if not fixed then
     say(buffer, weechat.prefix("error") .. "tact: " .. err)
   elseif fixed == text then
@@ -202,9 +215,23 @@ local function cmd_send(buffer)
   weechat.command(buffer, text) -- not a command: sent as input, let through once
 end
 
+-- /tact name [NAME|-del]: show, set or remove the buffer's client name.
+local function cmd_name(buffer, name)
+  if name == "-del" then
+    weechat.buffer_set(buffer, "localvar_del_" .. NAME_VAR, "")
+    say(buffer, "no client name in this buffer")
+  elseif name ~= "" then
+    weechat.buffer_set(buffer, "localvar_set_" .. NAME_VAR, name)
+    say(buffer, "client name: " .. name)
+  else
+    say(buffer, "client name: " .. (client_name(buffer) or "none (/tact name NAME)"))
+  end
+end
+
 function tact_command_cb(data, buffer, args)
   local sub, rest = args:match("^%s*(%S*)%s*(.-)%s*$")
-  if sub ~= "mark" and sub ~= "unmark" and sub ~= "status" and not checker then
+  if sub ~= "mark" and sub ~= "unmark" and sub ~= "status" and sub ~= "name" and
+      not checker then
     say(buffer, weechat.prefix("error") .. "tact: the module is not loaded")
     return weechat.WEECHAT_RC_ERROR
   end
@@ -214,14 +241,16 @@ function tact_command_cb(data, buffer, args)
     cmd_fix(buffer)
   elseif sub == "send" then
     cmd_send(buffer)
+  elseif sub == "name" then
+    cmd_name(buffer, rest)
   elseif sub == "mark" or sub == "unmark" then
     set_customer(buffer, sub == "mark")
     say(buffer, buffer_name(buffer) .. (sub == "mark" and " is" or " is not") ..
       " a customer channel")
   elseif sub == "status" then
-    say(buffer, ("mode %s, %s, customer channels: %s"):format(opt("mode"),
+    say(buffer, ("mode %s, %s, customer channels: %s, client name here: %s"):format(opt("mode"),
       checker and (#checker .. " rules (libtact " .. tact.version .. ")") or "module not loaded",
-      opt("buffers") ~= "" and opt("buffers") or "none"))
+      opt("buffers") ~= "" and opt("buffers") or "none", client_name(buffer) or "none"))
   else
     return weechat.WEECHAT_RC_ERROR
   end
@@ -248,17 +277,20 @@ if weechat.register(SCRIPT_NAME, "tact", SCRIPT_VERSION, "MIT",
   weechat.hook_config("plugins.var.lua." .. SCRIPT_NAME .. ".*", "tact_config_cb", "")
   weechat.hook_command(SCRIPT_NAME,
     "Check or rewrite what you write to customers",
-    "check [<text>] || fix || send || mark || unmark || status",
+    "check [<text>] || fix || send || mark || unmark || name [<name>|-del] || status",
     "  check: show the findings of the input line (or of <text>)\n" ..
     "    fix: apply the suggestions to the input line\n" ..
     "   send: send the message held back (mode block) as it is\n" ..
     "   mark: make this buffer a customer channel (its messages are checked)\n" ..
     " unmark: stop checking this buffer\n" ..
+    "   name: show or set the client's name in this buffer (-del: remove it); " ..
+    "tact hints when a message does not address the client by name " ..
+    "(needs a coaching pack for the language, as the built-in ones)\n" ..
     " status: show the mode, rules and customer channels\n\n" ..
     "Options: /set plugins.var.lua.tact.* (mode warn|block|rewrite, lang, " ..
     "min_severity, enable, disable, english, builtin, packs, cpath).\n" ..
     "Bind keys: /key bind meta-t /tact check ; /key bind meta-f /tact fix",
-    "check|fix|send|mark|unmark|status", "tact_command_cb", "")
+    "check|fix|send|mark|unmark|name|status", "tact_command_cb", "")
   if checker then
     say("", ("loaded: %d rules (libtact %s), mode %s"):format(#checker, tact.version, opt("mode")))
   end
