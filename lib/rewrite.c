@@ -6,6 +6,10 @@
  * in that round. Overlapping findings are left for the next round, which
  * checks the new text; rounds stop when nothing changes. The result holds
  * no finding a suggestion could fix, so rewriting it again changes nothing.
+ *
+ * A pack whose suggestions contain their own trigger could make the text
+ * grow round after round: a later round that more than doubles the text is
+ * not taken, and no round may exceed TACT_MAX_TEXT.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +36,8 @@ static int round_apply(struct tact_buf *out, const tact_report *r,
 		if (tact_buf_append(out, text + pos, f->start - pos) ||
 		    tact_buf_append(out, s, strlen(s)))
 			return TACT_ENOMEM;
+		if (out->len > TACT_MAX_TEXT)
+			return TACT_ETOOBIG;
 		pos = f->end;
 		*changed = 1;
 	}
@@ -61,9 +67,12 @@ int tact_rewrite(char **out, size_t *out_len, const tact_checker *c,
 		rc = round_apply(&next, r, cur.data, cur.len, &changed);
 		tact_report_free(r);
 		if (rc) {
-			rc = tact_err(TACT_ENOMEM, "out of memory");
+			rc = tact_err(rc, rc == TACT_ETOOBIG ? "rewritten text too large"
+			                                     : "out of memory");
 			goto fail;
 		}
+		if (round > 0 && next.len > 2 * cur.len + 4096)
+			break; /* runaway growth: keep the previous round */
 		t = cur;
 		cur = next;
 		next = t;
