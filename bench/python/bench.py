@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Benchmark of the Python binding against the C API (bench/python/README.md).
+
+    bench.py --helper LIBPATH [--mb MB] [--seed N] [--calls N] [--rounds N]
+             [--repeat N]
+
+LIBPATH is the helper library built from helper.c; C and Python are timed
+in this one process, alternately, and the best run is kept.
+
+1. Per-call overhead: checker.check(text) against tact_check() +
+   tact_report_free() timed in C, for an empty text, a short clean text and
+   a short text with findings (also reading their fields, as a caller
+   would).
+2. Throughput on the corpus of bench/corpus.c: messages per second, one
+   message (a line) per check() call, on 1 and 2 threads sharing one
+   Checker, next to C on 1 and 2 threads sharing one tact_checker.
+
+Run it with PYTHONPATH at the package in the build tree; meson does:
+    meson test -C build --benchmark --suite python -v
+"""
+
+import argparse
+import ctypes
+import os
+import sys
+import threading
+import time
+
+import tact
+
+SHORT_CLEAN = "Hello! Your order has shipped and arrives tomorrow."
+SHORT_FINDINGS = "Товар хороший, но дорогой. Вы должны заполнить форму."
+
+
+def load_helper(path):
+    lib = ctypes.CDLL(path)
+    lib.tpb_corpus.argtypes = [ctypes.c_double, ctypes.c_ulonglong,
+                               ctypes.c_char_p, ctypes.c_size_t]
+    lib.tpb_corpus.restype = ctypes.c_size_t
+    lib.tpb_check_ns.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
+                                 ctypes.c_long]
+    lib.tpb_check_ns.restype = ctypes.c_double
+    lib.tpb_messages_per_second.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
+                                            ctypes.c_int]
+    lib.tpb_messages_per_second.restype = ctypes.c_double
+    return lib
+
+
+def corpus(lib, mb, seed):
+    n = lib.tpb_corpus(mb, seed, None, 0)
+    buf = ctypes.create_string_buffer(n)
+    lib.tpb_corpus(mb, seed, buf, n)
+    return buf.raw[:n]
+
+
+def python_ns(fn, n):
+    t0 = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - t0) / n * 1e9
+
+
+def read_all(report):
+    for f in report:
+        f.rule, f.span, f.match, f.suggestions, f.message
+
+
+def overhead(lib, checker, calls, rounds):
+    """ns per call in C and in Python: the best batch of calls/rounds calls,
+    C and Python batches alternating."""
+    batch = max(1, calls // rounds)
+    rows = []
+    for name, text in [("empty text", ""), ("short, clean", SHORT_CLEAN),
+                       ("short, 2 findings", SHORT_FINDINGS)]:
+        data = text.encode()
+        check = lambda: checker.check(text)
+        read = lambda: read_all(checker.check(text))
+        c_ns = py_ns = read_ns = float("inf")
+        for _ in range(rounds):
+            c_ns = min(c_ns, lib.tpb_check_ns(data, len(data), batch))
+            py_ns = min(py_ns, python_ns(check, batch))
+            if "findings" in name:
+                read_ns = min(read_ns, python_ns(read, batch))
+        rows.append((name, c_ns, py_ns))
+        if "findings" in name:
+            rows.append((name + ", read 5 fields", c_ns, read_ns))
+    return rows
+
+
+def timed(fn):
+    """fn()'s result, and the CPU time of this process over the wall time
+    it took: how many cores its threads kept busy at once."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    result = fn()
+    return result, (time.process_time() - c0) / (time.perf_counter() - w0)
+
+
+def python_messages_per_second(checker, messages, threads):
+    """Every message checked once, thread k taking messages k, k+threads..."""
+    barrier = threading.Barrier(threads + 1)
+
+    def work(k):
+        barrier.wait()
+        for m in messages[k::threads]:
+            checker.check(m)
+
+    pool = [threading.Thread(target=work, args=(k,)) for k in range(threads)]
+    for t in pool:
+        t.start()
+    barrier.wait()
+    t0 = time.perf_counter()
+    for t in pool:
+        t.join()
+    return len(messages) / (time.perf_counter() - t0)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--helper", required=True)
+    p.add_argument("--mb", type=float, default=2.0)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--calls", type=int, default=100000)
+    p.add_argument("--rounds", type=int, default=50)
+    p.add_argument("--repeat", type=int, default=5)
+    args = p.parse_args()
+
+    lib = load_helper(args.helper)
+    checker = tact.Checker()
+    print("tact %s (binding %s), Python %s, %d rules, %d CPUs, "
+          "load average %.1f"
+          % (tact.version(), tact.__version__, sys.version.split()[0],
+             len(checker.rules), os.cpu_count(), os.getloadavg()[0]))
+
+    print("\nper call: best of %d alternating batches of %d calls"
+          % (args.rounds, args.calls // args.rounds))
+    print("  %-34s %9s %10s %9s" % ("", "C ns", "Python ns", "overhead"))
+    for name, c_ns, py_ns in overhead(lib, checker, args.calls, args.rounds):
+        print("  %-34s %9.0f %10.0f %9.0f" % (name, c_ns, py_ns, py_ns - c_ns))
+
+    data = corpus(lib, args.mb, args.seed)
+    messages = data.decode().splitlines(keepends=True)
+    print("\nthroughput: %d messages, %.1f MB (bench/corpus.c, seed %d), "
+          "best of %d" % (len(messages), len(data) / 1e6, args.seed,
+                         args.repeat))
+    print("  %-8s %10s %6s %13s %6s %7s" % ("threads", "C msg/s", "cores",
+                                            "Python msg/s", "cores", "Py/C"))
+    for threads in (1, 2):
+        c = py = (0.0, 0.0)
+        for _ in range(args.repeat):   # alternate, so load hits both alike
+            c = max(c, timed(lambda: lib.tpb_messages_per_second(
+                data, len(data), threads)))
+            py = max(py, timed(lambda: python_messages_per_second(
+                checker, messages, threads)))
+        print("  %-8d %10.0f %6.2f %13.0f %6.2f %6.0f%%"
+              % (threads, c[0], c[1], py[0], py[1], 100 * py[0] / c[0]))
+    print("  (cores: CPU time over wall time, the best run's)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
