@@ -81,7 +81,9 @@ static size_t sentence_end(const char *t, size_t len, size_t s)
 	while (i < len) {
 		size_t m;
 
-		if (t[i] == '\n')
+		/* A line break ends a sentence unless the next line goes on with
+		 * a lower-case word: text wrapped inside a sentence. */
+		if (t[i] == '\n' && !continues(t, len, i + 1))
 			return i;
 		if (i - s >= SENTENCE_MAX)
 			return cut_point(t, s, i);

@@ -127,19 +127,21 @@ END_TEST
 START_TEST(sentences)
 {
 	/* A full stop before a lower-case word («т. е.», "e.g. this") does not
-	 * end the sentence. */
-	const char *t = "Первое. Второе!  Третье?\nЧетвёртое… т. е. конец. Dvs. trebuie";
+	 * end the sentence, nor does a line break inside a wrapped sentence. */
+	const char *t = "Первое. Второе!  Третье?\nЧетвёртое… т. е. конец. Dvs. trebuie\n"
+	                "Пятое, перенесённое\nна новую строку.\n- пункт";
 	size_t pos = 0, s, e, n = 0;
 	const char *want[] = { "Первое.", "Второе!", "Третье?",
-		               "Четвёртое… т. е. конец.", "Dvs. trebuie" };
+		               "Четвёртое… т. е. конец.", "Dvs. trebuie",
+		               "Пятое, перенесённое\nна новую строку.", "- пункт" };
 
 	while (tact_next_sentence(t, strlen(t), &pos, &s, &e)) {
-		ck_assert_uint_lt(n, 5);
+		ck_assert_uint_lt(n, 7);
 		ck_assert_uint_eq(e - s, strlen(want[n]));
 		ck_assert_int_eq(memcmp(t + s, want[n], e - s), 0);
 		n++;
 	}
-	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(n, 7);
 }
 END_TEST
 
