@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,8 +23,13 @@ struct opt_def {
 	const char *name;
 	unsigned int commands; /* enum cli_command bits */
 	int takes_value;
+	/* Either a function that applies the option, or (apply NULL, for an
+	 * option without a value) the offset of the int flag it sets. */
 	int (*apply)(struct cli_opts *o, const char *value);
+	size_t flag;
 };
+
+#define FLAG(field) NULL, offsetof(struct cli_opts, field)
 
 void cli_error(const char *fmt, ...)
 {
@@ -179,48 +185,6 @@ static int opt_pack(struct cli_opts *o, const char *value)
 	return 0;
 }
 
-static int opt_fix(struct cli_opts *o, const char *value)
-{
-	o->fix = 1;
-	return 0;
-}
-
-static int opt_english(struct cli_opts *o, const char *value)
-{
-	o->english = 1;
-	return 0;
-}
-
-static int opt_include_quotes(struct cli_opts *o, const char *value)
-{
-	o->include_quotes = 1;
-	return 0;
-}
-
-static int opt_no_builtin(struct cli_opts *o, const char *value)
-{
-	o->no_builtin = 1;
-	return 0;
-}
-
-static int opt_stats(struct cli_opts *o, const char *value)
-{
-	o->stats = 1;
-	return 0;
-}
-
-static int opt_help(struct cli_opts *o, const char *value)
-{
-	o->help = 1;
-	return 0;
-}
-
-static int opt_summary(struct cli_opts *o, const char *value)
-{
-	o->summary = 1;
-	return 0;
-}
-
 static int opt_age(struct cli_opts *o, const char *value)
 {
 	long age;
@@ -256,36 +220,30 @@ static int opt_wait(struct cli_opts *o, const char *value)
 	return 0;
 }
 
-static int opt_discovery(struct cli_opts *o, const char *value)
-{
-	o->discovery = 1;
-	return 0;
-}
-
 static const struct opt_def options[] = {
-	{ "lang", ALL_LOADING, 1, opt_lang },
-	{ "format", CMD_CHECK | CMD_RULES | CMD_VOCAB, 1, opt_format },
-	{ "input", ALL_CHECKING, 1, opt_input },
-	{ "fix", CMD_CHECK, 0, opt_fix },
-	{ "fail-on", CMD_CHECK, 1, opt_fail_on },
-	{ "min-severity", ALL_CHECKING, 1, opt_min_severity },
-	{ "enable", ALL_CHECKING, 1, opt_enable },
-	{ "disable", ALL_CHECKING, 1, opt_disable },
-	{ "english", CMD_CHECK | CMD_RULES | CMD_VOCAB, 0, opt_english },
-	{ "include-quotes", ALL_CHECKING, 0, opt_include_quotes },
-	{ "no-builtin", ALL_LOADING, 0, opt_no_builtin },
-	{ "pack", ALL_LOADING, 1, opt_pack },
-	{ "color", CMD_CHECK, 1, opt_color },
-	{ "stats", CMD_RULES, 0, opt_stats },
-	{ "summary", CMD_CHECK, 0, opt_summary },
-	{ "age", ALL_CHECKING | CMD_VOCAB, 1, opt_age },
-	{ "name", ALL_CHECKING, 1, opt_name },
-	{ "customer", ALL_CHECKING, 1, opt_customer },
-	{ "customer-file", ALL_CHECKING, 1, opt_customer_file },
-	{ "wait", ALL_CHECKING, 1, opt_wait },
-	{ "discovery", ALL_CHECKING, 0, opt_discovery },
+	{ "lang", ALL_LOADING, 1, opt_lang, 0 },
+	{ "format", CMD_CHECK | CMD_RULES | CMD_VOCAB, 1, opt_format, 0 },
+	{ "input", ALL_CHECKING, 1, opt_input, 0 },
+	{ "fix", CMD_CHECK, 0, FLAG(fix) },
+	{ "fail-on", CMD_CHECK, 1, opt_fail_on, 0 },
+	{ "min-severity", ALL_CHECKING, 1, opt_min_severity, 0 },
+	{ "enable", ALL_CHECKING, 1, opt_enable, 0 },
+	{ "disable", ALL_CHECKING, 1, opt_disable, 0 },
+	{ "english", CMD_CHECK | CMD_RULES | CMD_VOCAB, 0, FLAG(english) },
+	{ "include-quotes", ALL_CHECKING, 0, FLAG(include_quotes) },
+	{ "no-builtin", ALL_LOADING, 0, FLAG(no_builtin) },
+	{ "pack", ALL_LOADING, 1, opt_pack, 0 },
+	{ "color", CMD_CHECK, 1, opt_color, 0 },
+	{ "stats", CMD_RULES, 0, FLAG(stats) },
+	{ "summary", CMD_CHECK, 0, FLAG(summary) },
+	{ "age", ALL_CHECKING | CMD_VOCAB, 1, opt_age, 0 },
+	{ "name", ALL_CHECKING, 1, opt_name, 0 },
+	{ "customer", ALL_CHECKING, 1, opt_customer, 0 },
+	{ "customer-file", ALL_CHECKING, 1, opt_customer_file, 0 },
+	{ "wait", ALL_CHECKING, 1, opt_wait, 0 },
+	{ "discovery", ALL_CHECKING, 0, FLAG(discovery) },
 	{ "help", CMD_CHECK | CMD_REWRITE | CMD_RULES | CMD_TEST_PACK | CMD_VOCAB,
-	  0, opt_help },
+	  0, FLAG(help) },
 };
 
 /* The option named by name[0..len), if the command accepts it. */
@@ -325,6 +283,10 @@ static int parse_option(struct cli_opts *o, int argc, char **argv, int *i)
 	if (d->takes_value && !eq && *i + 1 >= argc) {
 		cli_usage_error(o->name, "option '--%s' needs a value", d->name);
 		return -1;
+	}
+	if (!d->takes_value && !d->apply) {
+		*(int *)(void *)((char *)o + d->flag) = 1;
+		return 0;
 	}
 	if (!d->takes_value)
 		return d->apply(o, NULL);
