@@ -28,15 +28,6 @@ struct tact_coach_state {
 
 /* ---- the client's name ------------------------------------------------------ */
 
-static size_t count_cps(const char *s, size_t n)
-{
-	size_t k, cps = 0;
-
-	for (k = 0; k < n; k++)
-		cps += ((unsigned char)s[k] & 0xC0) != 0x80;
-	return cps;
-}
-
 /* Strip one listed ending (the longest) from a folded name token, keeping
  * a stem of at least three letters: «Анна» → «анн», but «Оля» stays
  * «оля» (a two-letter stem would match «Олег»). */
@@ -47,7 +38,7 @@ static void strip_ending(char *tok, const struct tact_coach *c)
 	for (k = 0; c && k < c->nname_strip; k++) {
 		size_t n = strlen(c->name_strip[k]);
 
-		if (n > best && n < len && count_cps(tok, len - n) >= 3 &&
+		if (n > best && n < len && tact_utf8_count(tok, len - n) >= 3 &&
 		    memcmp(tok + len - n, c->name_strip[k], n) == 0)
 			best = n;
 	}

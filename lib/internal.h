@@ -56,6 +56,8 @@ size_t tact_utf8_check(const char *s, size_t len);
 uint32_t tact_utf8_next(const char *s, size_t *i);
 /* Encode cp into out (at least 4 bytes); returns the byte count. */
 size_t tact_utf8_put(char *out, uint32_t cp);
+/* The number of code points in s[0..n) (valid UTF-8). */
+size_t tact_utf8_count(const char *s, size_t n);
 /* The length of the UTF-8 sequence that starts with byte c (1 for junk). */
 size_t tact_utf8_seqlen(unsigned char c);
 

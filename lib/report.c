@@ -137,15 +137,6 @@ static void drop_overlaps(struct tact_report *r)
 	r->nfindings = o;
 }
 
-static size_t count_cps(const char *t, size_t from, size_t to)
-{
-	size_t n = 0;
-
-	for (; from < to; from++)
-		n += ((unsigned char)t[from] & 0xC0) != 0x80;
-	return n;
-}
-
 static void fill_positions(struct tact_report *r, const char *text)
 {
 	size_t pos = 0, cp = 0, line = 1, line_cp = 0, i;
@@ -165,7 +156,7 @@ static void fill_positions(struct tact_report *r, const char *text)
 			}
 		}
 		f->cp_start = cp;
-		f->cp_end = cp + count_cps(text, f->start, f->end);
+		f->cp_end = cp + tact_utf8_count(text + f->start, f->end - f->start);
 		f->line = line;
 		f->column = cp - line_cp + 1;
 	}

@@ -127,3 +127,12 @@ size_t tact_utf8_put(char *out, uint32_t cp)
 	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
 }
+
+size_t tact_utf8_count(const char *s, size_t n)
+{
+	size_t k, cps = 0;
+
+	for (k = 0; k < n; k++)
+		cps += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return cps;
+}
