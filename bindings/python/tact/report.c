@@ -174,15 +174,15 @@ static void finding_dealloc(FindingObject *self)
 	PyObject_Free(self);
 }
 
-/* The values of the first n fields, as a tuple. */
-static PyObject *finding_values(FindingObject *self, Py_ssize_t n)
+/* The values of the first n getters of defs on self, as a tuple. */
+static PyObject *getset_values(PyObject *self, const PyGetSetDef *defs,
+                               Py_ssize_t n)
 {
 	PyObject *t = PyTuple_New(n);
 	Py_ssize_t i;
 
 	for (i = 0; t && i < n; i++) {
-		const PyGetSetDef *g = &finding_getset[i];
-		PyObject *v = g->get((PyObject *)self, g->closure);
+		PyObject *v = defs[i].get(self, defs[i].closure);
 
 		if (!v)
 			Py_CLEAR(t);
@@ -190,6 +190,12 @@ static PyObject *finding_values(FindingObject *self, Py_ssize_t n)
 			PyTuple_SET_ITEM(t, i, v);
 	}
 	return t;
+}
+
+/* The values of the first n fields, as a tuple. */
+static PyObject *finding_values(FindingObject *self, Py_ssize_t n)
+{
+	return getset_values((PyObject *)self, finding_getset, n);
 }
 
 #define NFIELDS \
@@ -472,19 +478,7 @@ static PyGetSetDef report_getset[] = {
 /* What == compares: every field. */
 static PyObject *report_key(ReportObject *self)
 {
-	PyObject *t = PyTuple_New(NREPORT_FIELDS);
-	Py_ssize_t i;
-
-	for (i = 0; t && i < NREPORT_FIELDS; i++) {
-		const PyGetSetDef *g = &report_getset[i];
-		PyObject *v = g->get((PyObject *)self, g->closure);
-
-		if (!v)
-			Py_CLEAR(t);
-		else
-			PyTuple_SET_ITEM(t, i, v);
-	}
-	return t;
+	return getset_values((PyObject *)self, report_getset, NREPORT_FIELDS);
 }
 
 static PyObject *report_richcompare(PyObject *a, PyObject *b, int op)
