@@ -466,6 +466,7 @@ TACT_API const tact_band *tact_vocabulary(const tact_checker *checker,
  *   theme      what its words evoke ("стоимость"; english != 0: "value")
  *   min_age, max_age  the ages the band covers, inclusive
  *   word_count, word  its words, in their dictionary form, pack order
+ * Read-only: thread-safe like the rule accessors.
  */
 TACT_API const char *tact_band_name(const tact_band *band);
 TACT_API const char *tact_band_theme(const tact_band *band, int english);
@@ -479,7 +480,9 @@ TACT_API const char *tact_band_word(const tact_band *band, size_t index);
  * language, how many words of that band the text used and which (their
  * dictionary forms, each once, in text order). Filled on every check of a
  * language that has a vocabulary pack. tact_report_band() is the client's
- * band when the check carried an age, else NULL.
+ * band when the check carried an age, else NULL. Strings live as long as
+ * the report; out-of-range indexes give NULL or 0. Read-only: a report may
+ * be read from several threads at once.
  */
 TACT_API size_t tact_report_profile_count(const tact_report *report);
 TACT_API const char *tact_report_profile_band(const tact_report *report,
