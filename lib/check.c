@@ -122,22 +122,11 @@ int tact_ctx_reportable(const struct tact_check_ctx *ctx,
 	       !(o->disable && list_names(o->disable, r));
 }
 
-/* Phrase rules run when they could be reported; vocabulary words always
- * run in their language, for the profile. */
-static void mark_active(struct tact_check_ctx *ctx)
+int tact_ctx_runs(const struct tact_check_ctx *ctx, const struct tact_rule *r)
 {
-	const tact_checker *c = ctx->checker;
-	size_t k;
-
-	for (k = 0; k < c->nrules; k++) {
-		const struct tact_rule *r = c->rules[k];
-
-		if (r->kind == TACT_RULE_WORD)
-			ctx->active[k] = strcmp(r->language, ctx->language) == 0;
-		else
-			ctx->active[k] = r->kind == TACT_RULE_PHRASE &&
-			                 tact_ctx_reportable(ctx, r);
-	}
+	if (r->kind == TACT_RULE_WORD)
+		return strcmp(r->language, ctx->language) == 0;
+	return r->kind == TACT_RULE_PHRASE && tact_ctx_reportable(ctx, r);
 }
 
 static int pick_language(struct tact_check_ctx *ctx, const char *lang)
@@ -199,16 +188,10 @@ int tact_check(tact_report **out, const tact_checker *c, const char *text,
 	ctx.min_severity = opts->min_severity;
 	if ((rc = pick_language(&ctx, opts->language)))
 		return rc;
-	ctx.active = tact_calloc(c->nrules, 1);
 	r = tact_report_create(ctx.language);
-	if (!ctx.active || !r) {
-		free(ctx.active);
-		tact_report_free(r);
+	if (!r)
 		return tact_err(TACT_ENOMEM, "out of memory");
-	}
-	mark_active(&ctx);
 	rc = tact_engine_run(&ctx, r);
-	free(ctx.active);
 	if (rc) {
 		tact_report_free(r);
 		return tact_err(rc, "%s", tact_strerror(rc));

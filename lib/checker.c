@@ -62,7 +62,7 @@ static int checker_init(tact_checker *c)
 			return TACT_ENOMEM;
 		c->ncategories++;
 	}
-	return tact_trie_build(&c->trie, NULL, 0);
+	return TACT_OK;
 }
 
 int tact_checker_new(tact_checker **out, unsigned int flags)
@@ -106,6 +106,9 @@ void tact_rule_free(struct tact_rule *r)
 	for (k = 0; k < r->npatterns; k++) {
 		pcre2_code_free(r->patterns[k].code);
 		free(r->patterns[k].literal);
+		free(r->patterns[k].source);
+		tact_anchors_free(&r->patterns[k].anchors);
+		tact_anchors_free(&r->patterns[k].required);
 		for (j = 0; j < r->patterns[k].nsuggestions; j++)
 			free(r->patterns[k].suggestions[j]);
 		free(r->patterns[k].suggestions);
@@ -146,8 +149,8 @@ void tact_checker_free(tact_checker *c)
 	for (k = 0; k < c->ncategories; k++)
 		free(c->categories[k]);
 	free(c->categories);
-	tact_trie_free(&c->trie);
-	free(c->always);
+	tact_index_free(&c->index);
+	tact_scratch_free_all(c);
 	pcre2_match_context_free(c->mctx);
 	for (k = 0; k < c->nbands; k++)
 		tact_band_free(c->bands[k]);
@@ -198,30 +201,19 @@ static uint32_t rule_captures(const struct tact_rule *r)
 /* Rebuild the indexes over all rules; on failure the old ones stay. */
 static int reindex(tact_checker *c)
 {
-	struct tact_trie trie;
-	uint32_t *always;
-	size_t k, n = 0;
+	struct tact_index ix;
+	size_t k;
 
-	always = tact_calloc(c->nrules, sizeof *always);
-	if (!always)
+	if (tact_index_build(&ix, c->rules, c->nrules))
 		return TACT_ENOMEM;
-	if (tact_trie_build(&trie, c->rules, c->nrules)) {
-		free(always);
-		return TACT_ENOMEM;
-	}
 	for (k = 0; k < c->nrules; k++) {
 		uint32_t caps = rule_captures(c->rules[k]);
 
 		if (caps > c->max_captures)
 			c->max_captures = caps;
-		if (c->rules[k]->ntriggers == 0 && c->rules[k]->npatterns > 0)
-			always[n++] = (uint32_t)k;
 	}
-	tact_trie_free(&c->trie);
-	c->trie = trie;
-	free(c->always);
-	c->always = always;
-	c->nalways = n;
+	tact_index_free(&c->index);
+	c->index = ix;
 	return TACT_OK;
 }
 

@@ -10,8 +10,8 @@
 #define PATTERN_MAX_LEN 4096
 #define PATTERN_NEST_MAX 64
 
-pcre2_code *tact_pattern_compile(const char *pattern, char *message,
-                                 size_t msgsize, int *nomem)
+pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
+                                 char *message, size_t msgsize, int *nomem)
 {
 	pcre2_compile_context *cctx;
 	pcre2_code *code;
@@ -38,7 +38,7 @@ pcre2_code *tact_pattern_compile(const char *pattern, char *message,
 	pcre2_set_parens_nest_limit(cctx, PATTERN_NEST_MAX);
 	code = pcre2_compile((PCRE2_SPTR)folded, PCRE2_ZERO_TERMINATED,
 	                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
-	                             PCRE2_NEVER_BACKSLASH_C,
+	                             PCRE2_NEVER_BACKSLASH_C | options,
 	                     &err, &off, cctx);
 	pcre2_compile_context_free(cctx);
 	tact_free(folded);

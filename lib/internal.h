@@ -6,6 +6,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,6 +61,16 @@ size_t tact_utf8_put(char *out, uint32_t cp);
 size_t tact_utf8_count(const char *s, size_t n);
 /* The length of the UTF-8 sequence that starts with byte c (1 for junk). */
 size_t tact_utf8_seqlen(unsigned char c);
+/* Is cp a word character for PCRE2's \w (UCP)? Exact for Latin and
+ * Cyrillic letters and ASCII; 0 for everything else, so that a scan for
+ * word starts visits every position where \b could hold. */
+int tact_is_word_cp(uint32_t cp);
+/* Does s[0..len) start with such a word character? */
+int tact_is_word_start(const unsigned char *s, size_t len);
+/* The end of the run of white space at s[i] (i itself when there is
+ * none). White space here is every character PCRE2's \s can match (and
+ * a few more), so that a run always holds a match of \s+. */
+size_t tact_space_run(const char *s, size_t len, size_t i);
 
 /* ---- normalise.c ------------------------------------------------------------ */
 
@@ -109,16 +120,51 @@ int tact_find_skips(struct tact_spans *out, const char *text, size_t len);
 int tact_spans_overlap(const struct tact_spans *s, size_t start, size_t end);
 void tact_spans_free(struct tact_spans *s);
 
+/* ---- anchor.c: the literals a pattern's matches start with ------------- */
+
+/* In an anchor, a byte that UTF-8 never holds stands for a whole run of
+ * white space: `\s+`, `\s` and literal spaces all become this gap, and a
+ * scan takes the longest run there (see index.c). */
+#define TACT_GAP 0xFFu
+
+struct tact_anchor {
+	char *text;             /* folded like the normalised text */
+	size_t len;
+	int word;               /* only where a word starts */
+	int end;                /* only where no word character follows */
+};
+
+struct tact_anchors {
+	struct tact_anchor *v;
+	size_t n;
+};
+
+/* Every match of pattern (folded source) starts with one of the anchors;
+ * out->n is 0 when the pattern shows no such set. TACT_ENOMEM on failure. */
+int tact_pattern_anchors(const char *pattern, struct tact_anchors *out);
+/* Literals one of which every match contains somewhere (for a pattern
+ * without anchors); out->n is 0 when none are found. */
+int tact_pattern_required(const char *pattern, struct tact_anchors *out);
+void tact_anchors_free(struct tact_anchors *a);
+
 /* ---- rules ------------------------------------------------------------------- */
 
 struct tact_pattern {
 	pcre2_code *code;
+	char *source;          /* folded as compiled (rule patterns only) */
 	char **suggestions;    /* NULL: the rule's */
 	size_t nsuggestions;
 	/* Text every match starts with, in normalised form, when the pattern
 	 * shows one (see tact_pattern_literal()); NULL otherwise. */
 	char *literal;
 	size_t literal_len;
+	/* The literals every match starts with (rule patterns only); when
+	 * there are some, code is compiled anchored and runs only where one
+	 * of them occurs. */
+	struct tact_anchors anchors;
+	/* Without anchors: literals one of which every match contains; the
+	 * pattern runs over a sentence only when one occurs there. */
+	struct tact_anchors required;
 };
 
 struct tact_example {
@@ -205,40 +251,82 @@ struct tact_rule {
 
 void tact_rule_free(struct tact_rule *r);
 
-/* ---- trigger.c: the trigger-word index -------------------------------------- */
+/* ---- index.c: where patterns can match ------------------------------------ */
 
-struct tact_trie_node {
-	uint32_t child;     /* first child, 0 = none */
-	uint32_t sibling;   /* next sibling, 0 = none */
-	uint32_t rules;     /* index into hits, or UINT32_MAX */
-	uint32_t nrules;
-	unsigned char byte;
+/* A node of a byte trie: the bytes that have a child, and the children
+ * together from `child` on, in byte order. */
+struct tact_bnode {
+	uint64_t bits[4];
+	uint16_t base[4];       /* children before each quarter of bits */
+	uint32_t child;
+	uint32_t hits, nhits;   /* into the trie's hits */
 };
 
-struct tact_trie {
-	struct tact_trie_node *nodes;
-	size_t nnodes, cap;
-	uint32_t *hits;     /* rule indices */
-	size_t nhits, hitcap;
+struct tact_btrie {
+	struct tact_bnode *nodes;
+	size_t nnodes;
+	uint32_t *hits;
+	size_t nhits;
 };
 
-int tact_trie_build(struct tact_trie *t, struct tact_rule **rules,
-                    size_t nrules);
-void tact_trie_free(struct tact_trie *t);
-/* Mark in bits every rule whose trigger starts a word of text. */
-void tact_trie_scan(const struct tact_trie *t, const char *text, size_t len,
-                    unsigned char *bits);
+/* A hit is a pattern id, or with this bit a rule whose unanchored
+ * patterns are to run in the sentence. */
+#define TACT_HIT_RULE 0x80000000u
+/* In a trie: the hit counts only where no word character follows. */
+#define TACT_HIT_END 0x40000000u
+
+struct tact_lang_index {
+	char *language;
+	struct tact_btrie word;   /* literals where a word starts */
+	struct tact_btrie any;    /* literals anywhere */
+	uint32_t *always;         /* rules whose unanchored patterns always run */
+	size_t nalways;
+};
+
+struct tact_pattern_ref {
+	const struct tact_rule *rule;
+	const struct tact_pattern *pat;
+};
+
+struct tact_index {
+	struct tact_pattern_ref *pats;  /* by pattern id */
+	size_t npats;
+	uint32_t *loose;                /* unanchored pattern ids, by rule */
+	uint32_t *loose_at;             /* per rule: its first in loose */
+	struct tact_lang_index *langs;
+	size_t nlangs, langcap;
+};
+
+/* Candidates of a scan: (hit << 32 | offset). */
+struct tact_cands {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+int tact_index_build(struct tact_index *ix, struct tact_rule **rules,
+                     size_t nrules);
+void tact_index_free(struct tact_index *ix);
+void tact_btrie_free(struct tact_btrie *t);
+const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
+                                              const char *lang);
+/* Append to out the candidates of a normalised sentence. */
+int tact_index_scan(const struct tact_lang_index *li, const char *text,
+                    size_t len, struct tact_cands *out);
 
 /* ---- checker.c ------------------------------------------------------------- */
+
+/* Working memory kept for checks (scratch.c). */
+#define TACT_SCRATCH_SLOTS 8
+struct tact_scratch;
+typedef _Atomic(struct tact_scratch *) tact_scratch_slot;
 
 struct tact_checker {
 	struct tact_rule **rules;
 	size_t nrules, rulecap;
 	char **categories;      /* built-in ones first */
 	size_t ncategories, catcap;
-	struct tact_trie trie;
-	uint32_t *always;       /* rules without triggers */
-	size_t nalways;
+	struct tact_index index;
+	tact_scratch_slot scratch[TACT_SCRATCH_SLOTS];
 	uint32_t max_captures;
 	pcre2_match_context *mctx;
 	struct tact_band **bands;
@@ -265,10 +353,11 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
 
 /* ---- compile.c ---------------------------------------------------------------- */
 
-/* Compile a pattern; message receives the reason on failure, and *nomem
- * tells whether it was a lack of memory. */
-pcre2_code *tact_pattern_compile(const char *pattern, char *message,
-                                 size_t msgsize, int *nomem);
+/* Compile a pattern with extra PCRE2 options (PCRE2_ANCHORED or 0);
+ * message receives the reason on failure, and *nomem tells whether it was
+ * a lack of memory. */
+pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
+                                 char *message, size_t msgsize, int *nomem);
 /* The literal text every match of pattern starts with, when the pattern
  * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
  * letters, folded like the text; NULL when it shows none of at least two
@@ -373,14 +462,46 @@ struct tact_check_ctx {
 	const tact_check_options *opts;  /* complete, of the current version */
 	int min_severity;
 	unsigned int flags;
-	unsigned char *active;  /* one byte per rule: run it in this check */
 };
 
 /* Would a finding of rule be reported under the check's options? */
 int tact_ctx_reportable(const struct tact_check_ctx *ctx,
                         const struct tact_rule *rule);
+/* Is rule to run in this check? Phrase rules run when they could be
+ * reported; vocabulary words always run in their language, for the
+ * profile. */
+int tact_ctx_runs(const struct tact_check_ctx *ctx,
+                  const struct tact_rule *rule);
 
 int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r);
+
+/* ---- scratch.c: a check's working memory, kept by the checker ---------- */
+
+struct tact_rule_state {
+	unsigned char run;      /* 0: not decided yet, 1: run, 2: skip */
+	unsigned char spent;    /* hit a match limit in this check */
+	uint32_t queued;        /* the sentence its unanchored patterns ran in */
+};
+
+struct tact_scratch {
+	struct tact_norm norm;
+	struct tact_cands cands;
+	pcre2_match_data *md;
+	pcre2_match_data *md_exc;   /* for exceptions, while md holds a match */
+	uint32_t pairs;
+	struct tact_rule_state *rules;
+	size_t nrules;
+	uint32_t serial;        /* sentences of this check so far */
+	struct tact_spans skips, exc;
+	struct tact_buf sugg;
+};
+
+/* A scratch of c's, sized and cleared; NULL: out of memory. */
+struct tact_scratch *tact_scratch_get(const tact_checker *c);
+/* Give it back to c for the next check. */
+void tact_scratch_put(const tact_checker *c, struct tact_scratch *s);
+/* When c is freed. */
+void tact_scratch_free_all(tact_checker *c);
 
 /* ---- coach.c: the coaching layer, run with the engine --------------------- */
 

@@ -1,8 +1,10 @@
 /*
  * match.c: the engine. For each sentence of a message: normalise it, find
- * the rules whose triggers it contains, run only their patterns, drop
+ * the candidates in one pass over the index of its language (a pattern
+ * and where its match would start, or a rule whose unanchored patterns
+ * its triggers call for), confirm each with its PCRE2 pattern, drop
  * matches inside exceptions or outside the agent's own text, and record
- * findings with their suggestions.
+ * findings with their suggestions (docs/performance.md).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +14,12 @@
 struct engine {
 	struct tact_check_ctx *ctx;
 	struct tact_report *report;
-	struct tact_norm norm;
+	struct tact_scratch *sc;
+	struct tact_norm *norm;         /* the sentence, normalised */
 	pcre2_match_data *md;
-	unsigned char *cand;            /* one byte per rule */
-	unsigned char *spent;           /* rules that hit a match limit */
+	const struct tact_lang_index *li;
 	const struct tact_rule *rule;   /* the rule being run */
-	struct tact_spans skips;        /* in the message */
-	struct tact_spans exc;          /* exception matches in the sentence */
-	struct tact_buf sugg;
+	size_t exc_rule;                /* whose exceptions e->sc->exc holds */
 	size_t base;                    /* the sentence's offset in the message */
 	struct tact_coach_state *coach;
 };
@@ -34,7 +34,7 @@ static int is_limit(int rc)
  * (at least 1) on a match, 0 for none, <0 for an error. */
 static int run(struct engine *e, const pcre2_code *code, size_t offset)
 {
-	int rc = pcre2_match(code, (PCRE2_SPTR)e->norm.text, e->norm.len, offset,
+	int rc = pcre2_match(code, (PCRE2_SPTR)e->norm->text, e->norm->len, offset,
 	                     PCRE2_NO_UTF_CHECK, e->md, e->ctx->checker->mctx);
 
 	if (rc > 0)
@@ -48,7 +48,7 @@ static int run(struct engine *e, const pcre2_code *code, size_t offset)
 		 * check: hostile patterns cost one limit per check, not one per
 		 * sentence. */
 		e->report->status = TACT_ELIMIT;
-		e->spent[e->rule->index] = 1;
+		e->sc->rules[e->rule->index].spent = 1;
 	}
 	return rc;
 }
@@ -78,51 +78,71 @@ static const char *find(const char *hay, size_t len, const char *needle,
 	return NULL;
 }
 
-/* All matches of the rule's exceptions in the sentence, into e->exc. */
-static int collect_exceptions(struct engine *e, const struct tact_rule *r)
+/* Append every match of exception x in the sentence to exc. */
+static int exception_matches(struct engine *e, const struct tact_pattern *x,
+                             struct tact_spans *exc)
 {
-	size_t k;
+	size_t off = 0;
 
-	e->exc.n = 0;
-	for (k = 0; k < r->nexceptions; k++) {
-		const struct tact_pattern *x = &r->exceptions[k];
-		size_t off = 0;
+	if (x->literal) {
+		const char *at = find(e->norm->text, e->norm->len, x->literal,
+		                      x->literal_len);
 
-		if (x->literal) {
-			const char *at = find(e->norm.text, e->norm.len, x->literal,
-			                      x->literal_len);
+		if (!at)
+			return TACT_OK;
+		off = (size_t)(at - e->norm->text);
+	}
+	while (off <= e->norm->len) {
+		PCRE2_SIZE *ov;
 
-			if (!at)
-				continue;
-			off = (size_t)(at - e->norm.text);
-		}
-		while (off <= e->norm.len) {
-			PCRE2_SIZE *ov;
-			int rc = run(e, x->code, off);
-
-			if (rc <= 0)
-				break;
-			ov = pcre2_get_ovector_pointer(e->md);
-			if (tact_grow((void **)&e->exc.v, &e->exc.cap, e->exc.n + 1,
-			              sizeof *e->exc.v))
-				return TACT_ENOMEM;
-			e->exc.v[e->exc.n].start = ov[0];
-			e->exc.v[e->exc.n].end = ov[1];
-			e->exc.n++;
-			off = ov[1] > ov[0] ? ov[1] : next_cp(&e->norm, ov[0]);
-		}
+		if (run(e, x->code, off) <= 0)
+			break;
+		ov = pcre2_get_ovector_pointer(e->md);
+		if (tact_grow((void **)&exc->v, &exc->cap, exc->n + 1,
+		              sizeof *exc->v))
+			return TACT_ENOMEM;
+		exc->v[exc->n].start = ov[0];
+		exc->v[exc->n].end = ov[1];
+		exc->n++;
+		off = ov[1] > ov[0] ? ov[1] : next_cp(e->norm, ov[0]);
 	}
 	return TACT_OK;
 }
 
-static int excepted(const struct engine *e, size_t s, size_t t)
+/* All matches of the rule's exceptions in the sentence, into the
+ * scratch's exc; the rule's own match stays in e->md. */
+static int collect_exceptions(struct engine *e, const struct tact_rule *r)
 {
+	pcre2_match_data *md = e->md;
+	size_t k;
+	int rc = TACT_OK;
+
+	e->md = e->sc->md_exc;
+	e->sc->exc.n = 0;
+	e->exc_rule = r->index;
+	for (k = 0; !rc && k < r->nexceptions; k++)
+		rc = exception_matches(e, &r->exceptions[k], &e->sc->exc);
+	e->md = md;
+	return rc;
+}
+
+/* Is [s, t) inside a match of one of the rule's exceptions? They are
+ * looked for once per sentence, when the rule first matches. */
+static int excepted(struct engine *e, const struct tact_rule *r, size_t s,
+                    size_t t, int *out)
+{
+	const struct tact_spans *exc = &e->sc->exc;
 	size_t k;
 
-	for (k = 0; k < e->exc.n; k++)
-		if (e->exc.v[k].start <= s && t <= e->exc.v[k].end)
-			return 1;
-	return 0;
+	*out = 0;
+	if (!r->nexceptions)
+		return TACT_OK;
+	if (e->exc_rule != r->index && collect_exceptions(e, r))
+		return TACT_ENOMEM;
+	for (k = 0; k < exc->n; k++)
+		if (exc->v[k].start <= s && t <= exc->v[k].end)
+			*out = 1;
+	return TACT_OK;
 }
 
 static int add_suggestions(struct engine *e, struct tact_finding *f,
@@ -138,9 +158,9 @@ static int add_suggestions(struct engine *e, struct tact_finding *f,
 	for (k = 0; k < n; k++) {
 		size_t off;
 
-		if (tact_suggest(&e->sugg, tpl[k], e->ctx->text, &e->norm, e->base,
+		if (tact_suggest(&e->sc->sugg, tpl[k], e->ctx->text, e->norm, e->base,
 		                 ov, npairs, p->code) ||
-		    tact_report_string(rep, e->sugg.data, e->sugg.len, &off) ||
+		    tact_report_string(rep, e->sc->sugg.data, e->sc->sugg.len, &off) ||
 		    tact_grow((void **)&rep->suggs, &rep->scap, rep->nsuggs + 1,
 		              sizeof *rep->suggs))
 			return TACT_ENOMEM;
@@ -157,10 +177,10 @@ static int add_finding(struct engine *e, const struct tact_rule *r,
 	struct tact_finding *f;
 	size_t s, t, ri;
 
-	tact_norm_span(&e->norm, ov[0], ov[1], &s, &t);
+	tact_norm_span(e->norm, ov[0], ov[1], &s, &t);
 	s += e->base;
 	t += e->base;
-	if (tact_spans_overlap(&e->skips, s, t))
+	if (tact_spans_overlap(&e->sc->skips, s, t))
 		return TACT_OK;
 	if (r->kind == TACT_RULE_PHRASE && !tact_ctx_reportable(e->ctx, r))
 		return TACT_OK;
@@ -181,23 +201,35 @@ static int add_finding(struct engine *e, const struct tact_rule *r,
 	return add_suggestions(e, f, r, p, npairs);
 }
 
-static int run_pattern(struct engine *e, const struct tact_rule *r,
-                       const struct tact_pattern *p)
+/* A match of the pattern at ov: a finding unless an exception covers it. */
+static int matched(struct engine *e, const struct tact_rule *r,
+                   const struct tact_pattern *p, int pairs)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+	int skip;
+
+	if (excepted(e, r, ov[0], ov[1], &skip))
+		return TACT_ENOMEM;
+	return skip ? TACT_OK : add_finding(e, r, p, (uint32_t)pairs);
+}
+
+/* An unanchored pattern: every match in the sentence, left to right. */
+static int run_loose(struct engine *e, const struct tact_rule *r,
+                     const struct tact_pattern *p)
 {
 	size_t off = 0;
 
 	/* Every match starts with the literal: no literal, no match; else
 	 * start where it first appears. */
 	if (p->literal) {
-		const char *at = find(e->norm.text, e->norm.len, p->literal,
+		const char *at = find(e->norm->text, e->norm->len, p->literal,
 		                      p->literal_len);
 
 		if (!at)
 			return TACT_OK;
-		off = (size_t)(at - e->norm.text);
+		off = (size_t)(at - e->norm->text);
 	}
-
-	while (off <= e->norm.len) {
+	while (off <= e->norm->len && !e->sc->rules[r->index].spent) {
 		PCRE2_SIZE *ov;
 		int rc = run(e, p->code, off);
 
@@ -205,62 +237,151 @@ static int run_pattern(struct engine *e, const struct tact_rule *r,
 			return TACT_OK;
 		ov = pcre2_get_ovector_pointer(e->md);
 		if (ov[1] == ov[0]) {
-			off = next_cp(&e->norm, ov[0]);
+			off = next_cp(e->norm, ov[0]);
 			continue;
 		}
 		off = ov[1];
-		if (r->nexceptions && excepted(e, ov[0], ov[1]))
-			continue;
-		if (add_finding(e, r, p, (uint32_t)rc))
+		if (matched(e, r, p, rc))
 			return TACT_ENOMEM;
 	}
 	return TACT_OK;
 }
 
-static int run_rule(struct engine *e, const struct tact_rule *r)
+/* Is the rule to run now (decided once per check)? */
+static int runs(struct engine *e, const struct tact_rule *r)
 {
-	size_t k;
+	struct tact_rule_state *st = &e->sc->rules[r->index];
 
+	if (!st->run)
+		st->run = tact_ctx_runs(e->ctx, r) ? 1 : 2;
+	return st->run == 1 && !st->spent;
+}
+
+/* The candidates of one pattern, v[0..n) in offset order (an unanchored
+ * pattern has one, at UINT32_MAX). Matches do not overlap: one that starts
+ * before the end of the last is not looked for, as in a left-to-right
+ * search. */
+static int run_pattern(struct engine *e, const struct tact_pattern_ref *ref,
+                       const uint64_t *v, size_t n)
+{
+	const struct tact_rule *r = ref->rule;
+	size_t k, end = 0;
+
+	if (!runs(e, r))
+		return TACT_OK;
 	e->rule = r;
-	if (r->nexceptions && collect_exceptions(e, r))
-		return TACT_ENOMEM;
-	for (k = 0; k < r->npatterns && !e->spent[r->index]; k++)
-		if (run_pattern(e, r, &r->patterns[k]))
+	if (!ref->pat->anchors.n)
+		return run_loose(e, r, ref->pat);
+	for (k = 0; k < n && !e->sc->rules[r->index].spent; k++) {
+		size_t at = (uint32_t)v[k];
+		int rc;
+
+		if (at < end || (k > 0 && v[k] == v[k - 1]))
+			continue;
+		rc = run(e, ref->pat->code, at);
+		if (rc <= 0)
+			continue;
+		end = pcre2_get_ovector_pointer(e->md)[1];
+		if (matched(e, r, ref->pat, rc))
 			return TACT_ENOMEM;
+	}
+	return TACT_OK;
+}
+
+/* A rule's trigger was seen: queue its unanchored patterns, once. */
+static int queue_loose(struct engine *e, uint32_t rule)
+{
+	const struct tact_index *ix = &e->ctx->checker->index;
+	struct tact_rule_state *st = &e->sc->rules[rule];
+	struct tact_cands *c = &e->sc->cands;
+	uint32_t k;
+
+	if (st->queued == e->sc->serial)
+		return TACT_OK;
+	st->queued = e->sc->serial;
+	for (k = ix->loose_at[rule]; k < ix->loose_at[rule + 1]; k++) {
+		if (tact_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
+			return TACT_ENOMEM;
+		c->v[c->n++] = (uint64_t)ix->loose[k] << 32 | UINT32_MAX;
+	}
+	return TACT_OK;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void sort_keys(uint64_t *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 32) {
+		qsort(v, n, sizeof *v, key_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint64_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* Scan the sentence and turn rule hits into their unanchored patterns;
+ * candidates end up in pattern order, then offset order. */
+static int candidates(struct engine *e)
+{
+	struct tact_cands *c = &e->sc->cands;
+	size_t k, n;
+
+	c->n = 0;
+	if (tact_index_scan(e->li, e->norm->text, e->norm->len, c))
+		return TACT_ENOMEM;
+	n = c->n;
+	for (k = 0; k < n; k++)
+		if ((c->v[k] >> 32) & TACT_HIT_RULE &&
+		    queue_loose(e, (uint32_t)(c->v[k] >> 32) & ~TACT_HIT_RULE))
+			return TACT_ENOMEM;
+	for (k = 0; k < e->li->nalways; k++)
+		if (queue_loose(e, e->li->always[k]))
+			return TACT_ENOMEM;
+	sort_keys(c->v, c->n);
 	return TACT_OK;
 }
 
 static int check_sentence(struct engine *e, size_t s, size_t t)
 {
-	const tact_checker *c = e->ctx->checker;
-	size_t k;
+	const struct tact_index *ix = &e->ctx->checker->index;
+	const uint64_t *v;
+	size_t k = 0, n;
 	int rc;
 
 	e->base = s;
-	if ((rc = tact_normalise(&e->norm, e->ctx->text + s, t - s)))
+	e->exc_rule = SIZE_MAX;
+	e->sc->serial++;
+	if ((rc = tact_normalise(e->norm, e->ctx->text + s, t - s)))
 		return rc;
-	memset(e->cand, 0, c->nrules);
-	tact_trie_scan(&c->trie, e->norm.text, e->norm.len, e->cand);
-	for (k = 0; k < c->nalways; k++)
-		e->cand[c->always[k]] = 1;
-	for (k = 0; k < c->nrules; k++)
-		if (e->cand[k] && e->ctx->active[k] && !e->spent[k] &&
-		    run_rule(e, c->rules[k]))
-			return TACT_ENOMEM;
-	return tact_coach_sentence(e->coach, e->report, &e->norm, e->md, &e->skips,
-	                           s, t);
-}
+	if (e->li && candidates(e))
+		return TACT_ENOMEM;
+	v = e->sc->cands.v;
+	n = e->li ? e->sc->cands.n : 0;
+	while (k < n) {
+		uint32_t hit = (uint32_t)(v[k] >> 32);
+		size_t j = k;
 
-static void engine_free(struct engine *e)
-{
-	tact_norm_free(&e->norm);
-	pcre2_match_data_free(e->md);
-	free(e->cand);
-	free(e->spent);
-	tact_spans_free(&e->skips);
-	tact_spans_free(&e->exc);
-	tact_buf_free(&e->sugg);
-	tact_coach_end(e->coach);
+		while (j < n && (uint32_t)(v[j] >> 32) == hit)
+			j++;
+		if (!(hit & TACT_HIT_RULE) &&
+		    run_pattern(e, &ix->pats[hit], v + k, j - k))
+			return TACT_ENOMEM;
+		k = j;
+	}
+	return tact_coach_sentence(e->coach, e->report, e->norm, e->md,
+	                           &e->sc->skips, s, t);
 }
 
 int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r)
@@ -272,19 +393,21 @@ int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r)
 	memset(&e, 0, sizeof e);
 	e.ctx = ctx;
 	e.report = r;
-	e.md = pcre2_match_data_create(ctx->checker->max_captures + 1, NULL);
-	e.cand = tact_calloc(ctx->checker->nrules, 1);
-	e.spent = tact_calloc(ctx->checker->nrules, 1);
-	if (!e.md || !e.cand || !e.spent)
-		rc = TACT_ENOMEM;
-	if (!rc)
-		rc = tact_coach_begin(&e.coach, ctx);
+	e.sc = tact_scratch_get(ctx->checker);
+	if (!e.sc)
+		return TACT_ENOMEM;
+	e.norm = &e.sc->norm;
+	e.md = e.sc->md;
+	e.li = tact_index_lang(&ctx->checker->index, ctx->language);
+	e.sc->skips.n = 0;
+	rc = tact_coach_begin(&e.coach, ctx);
 	if (!rc && !(ctx->flags & TACT_CHECK_INCLUDE_QUOTES))
-		rc = tact_find_skips(&e.skips, ctx->text, ctx->len);
+		rc = tact_find_skips(&e.sc->skips, ctx->text, ctx->len);
 	while (!rc && tact_next_sentence(ctx->text, ctx->len, &pos, &s, &t))
 		rc = check_sentence(&e, s, t);
 	if (!rc)
 		rc = tact_coach_finish(e.coach, r, e.md);
-	engine_free(&e);
+	tact_coach_end(e.coach);
+	tact_scratch_put(ctx->checker, e.sc);
 	return rc;
 }

@@ -148,12 +148,12 @@ int pk_known_category(struct loader *ld, const char *name)
 }
 
 int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
-                       pcre2_code **out)
+               uint32_t options, pcre2_code **out)
 {
 	char msg[MSG_MAX];
 	int nomem = 0;
 
-	*out = tact_pattern_compile(src, msg, sizeof msg, &nomem);
+	*out = tact_pattern_compile(src, options, msg, sizeof msg, &nomem);
 	if (!*out && nomem)
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (!*out)
@@ -162,11 +162,11 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 	return TACT_OK;
 }
 
-/* Compile a rule's pattern and note the literal its matches start with. */
+/* Compile an exception and note the literal its matches start with. */
 static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
                                 const char *src, struct tact_pattern *p)
 {
-	int rc = pk_compile(ld, n, src, &p->code);
+	int rc = pk_compile(ld, n, src, 0, &p->code);
 	char *folded;
 
 	if (rc)
@@ -180,6 +180,19 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 	return TACT_OK;
 }
 
+int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
+                    struct tact_pattern *p)
+{
+	p->source = tact_fold_string(src, strlen(src), 0);
+	if (!p->source || tact_pattern_anchors(p->source, &p->anchors) ||
+	    (p->anchors.n == 0 &&
+	     tact_pattern_required(p->source, &p->required)))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	if (p->anchors.n == 0)
+		return pattern_with_literal(ld, n, src, p);
+	return pk_compile(ld, n, src, PCRE2_ANCHORED, &p->code);
+}
+
 static int parse_pattern(struct loader *ld, yaml_node_t *n,
                          struct tact_pattern *p)
 {
@@ -188,7 +201,7 @@ static int parse_pattern(struct loader *ld, yaml_node_t *n,
 	int rc;
 
 	if (n->type == YAML_SCALAR_NODE)
-		return pattern_with_literal(ld, n, pk_scalar(n), p);
+		return pk_rule_pattern(ld, n, pk_scalar(n), p);
 	if (n->type != YAML_MAPPING_NODE)
 		return pk_fail(ld, n, "a pattern is a string or {regex, suggestions}");
 	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
@@ -209,7 +222,7 @@ static int parse_pattern(struct loader *ld, yaml_node_t *n,
 	}
 	if (!pk_scalar(regex))
 		return pk_fail(ld, n, "a pattern map needs 'regex'");
-	return pattern_with_literal(ld, regex, pk_scalar(regex), p);
+	return pk_rule_pattern(ld, regex, pk_scalar(regex), p);
 }
 
 int pk_patterns(struct loader *ld, yaml_node_t *n,

@@ -63,7 +63,7 @@ static int word_stems(struct loader *ld, yaml_node_t *n, struct tact_rule *r)
 			rc = tact_err(TACT_ENOMEM, "out of memory");
 		else {
 			r->npatterns = 1;
-			rc = pk_compile(ld, n, b.data, &r->patterns[0].code);
+			rc = pk_rule_pattern(ld, n, b.data, &r->patterns[0]);
 		}
 	}
 	tact_buf_free(&b);
@@ -309,7 +309,7 @@ static int parse_cue(struct loader *ld, yaml_node_t *n, const char *what,
 	if (!rc && !(cue->v = tact_calloc(count, sizeof *cue->v)))
 		rc = tact_err(TACT_ENOMEM, "out of memory");
 	for (k = 0; !rc && k < count; k++) {
-		rc = pk_compile(ld, n, src[k], &cue->v[k]);
+		rc = pk_compile(ld, n, src[k], 0, &cue->v[k]);
 		if (!rc)
 			cue->n++;
 	}

@@ -136,3 +136,53 @@ size_t tact_utf8_count(const char *s, size_t n)
 		cps += ((unsigned char)s[k] & 0xC0) != 0x80;
 	return cps;
 }
+
+int tact_is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9') || cp == '_';
+	/* Latin-1 and Latin Extended letters, Cyrillic letters: the letters
+	 * of the packs' languages. Everything else counts as no word
+	 * character, which only makes a scan visit more positions. */
+	if (cp >= 0xC0 && cp < 0x250)
+		return cp != 0xD7 && cp != 0xF7;
+	return cp >= 0x400 && cp < 0x530 && !(cp >= 0x482 && cp <= 0x489);
+}
+
+int tact_is_word_start(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len == 0 || tact_utf8_seqlen(s[0]) > len)
+		return 0;
+	return tact_is_word_cp(tact_utf8_next((const char *)s, &i));
+}
+
+static int is_space_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+size_t tact_space_run(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		size_t j = i;
+
+		if ((unsigned char)s[i] < 0x80) {
+			if (!is_space_cp((unsigned char)s[i]))
+				break;
+			i++;
+			continue;
+		}
+		if (tact_utf8_seqlen((unsigned char)s[i]) > len - i ||
+		    !is_space_cp(tact_utf8_next(s, &j)))
+			break;
+		i = j;
+	}
+	return i;
+}

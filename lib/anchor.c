@@ -1,0 +1,847 @@
+/*
+ * anchor.c: the literals a pattern's matches start with.
+ *
+ * A pattern such as `\b(?:вы|Вам)\s+(?:надо|нужно)` can only match where
+ * «вы» or «вам» begins a word. tact_pattern_anchors() reads the pattern's
+ * source and returns such a set of literals (folded like the text), each
+ * marked when the pattern asserts a word boundary before it. The engine
+ * then runs the pattern, compiled anchored, only where one of them occurs
+ * (docs/performance.md).
+ *
+ * The analysis must be sound: every match of the pattern starts with one
+ * of the anchors. Anything it does not understand ends a literal (what was
+ * read so far is still a prefix of every match) or, before any literal was
+ * read, leaves the pattern without anchors: it then runs unanchored.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Bytes kept of one anchor, and anchors kept of one pattern. A literal
+ * is extended by what follows only while that keeps at most GROW_MAX of
+ * them: longer literals are rarer, but each one is a trie path. */
+#define ANCHOR_BYTES 16
+#define SET_MAX 256
+#define GROW_MAX 24
+/* Groups nested deeper than this are not analysed. */
+#define DEPTH_MAX 32
+
+struct prefix {
+	unsigned char len;
+	unsigned char open;     /* the literal may go on */
+	unsigned char wb;       /* a word boundary is asserted before it */
+	unsigned char end;      /* no word character follows it */
+	unsigned char gap;      /* (len 0) a character that is no letter */
+	char s[ANCHOR_BYTES];
+};
+
+struct set {
+	struct prefix *v;
+	size_t n, cap;
+};
+
+struct parser {
+	const char *p, *end;
+	int depth;
+	int fail;               /* give up: no anchors */
+	int nomem;
+	int extended;           /* (?x): white space and # comments ignored */
+};
+
+/* In extended mode, skip white space and comments. */
+static void skip_space(struct parser *a)
+{
+	while (a->extended && a->p < a->end) {
+		if (*a->p == ' ' || *a->p == '\t' || *a->p == '\n' ||
+		    *a->p == '\r' || *a->p == '\f' || *a->p == '\v') {
+			a->p++;
+		} else if (*a->p == '#') {
+			while (a->p < a->end && *a->p != '\n')
+				a->p++;
+		} else {
+			break;
+		}
+	}
+}
+
+static int set_add(struct parser *a, struct set *s, const struct prefix *x)
+{
+	if (s->n >= SET_MAX) {
+		a->fail = 1;
+		return -1;
+	}
+	if (s->n == s->cap &&
+	    tact_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v)) {
+		a->fail = a->nomem = 1;
+		return -1;
+	}
+	s->v[s->n++] = *x;
+	return 0;
+}
+
+/* Sets grow as literals are added. */
+static int set_init(struct parser *a, struct set *s)
+{
+	(void)a;
+	s->v = NULL;
+	s->n = s->cap = 0;
+	return 0;
+}
+
+/* The set that only holds the empty literal, still open. */
+static int set_empty(struct parser *a, struct set *s)
+{
+	struct prefix e;
+
+	if (set_init(a, s))
+		return -1;
+	memset(&e, 0, sizeof e);
+	e.open = 1;
+	return set_add(a, s, &e);
+}
+
+/* Every literal of s stops here: what follows is not known. */
+static void set_close(struct set *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		s->v[k].open = 0;
+}
+
+/* ---- atoms ----------------------------------------------------------------- */
+
+enum atom { ATOM_CONSUME, ATOM_BOUNDARY, ATOM_ASSERT };
+
+/* A set holding one literal code point c (UTF-8 in buf[0..n)), folded. */
+static int set_char(struct parser *a, struct set *s, const char *buf, size_t n)
+{
+	struct prefix x;
+	char *f;
+
+	memset(&x, 0, sizeof x);
+	f = tact_fold_string(buf, n, 1);
+	if (!f) {
+		a->fail = 1;
+		return -1;
+	}
+	x.len = (unsigned char)strlen(f);
+	if (x.len == 0 || x.len > 4) {
+		tact_free(f);
+		a->fail = 1;
+		return -1;
+	}
+	memcpy(x.s, f, x.len);
+	tact_free(f);
+	if (tact_space_run(x.s, x.len, 0) == x.len) {
+		/* White space stands for a run of it (see TACT_GAP). */
+		x.s[0] = (char)TACT_GAP;
+		x.len = 1;
+	}
+	x.open = 1;
+	return set_add(a, s, &x);
+}
+
+/* A set holding the gap: \s, one or more white-space characters. */
+static int set_space(struct parser *a, struct set *s)
+{
+	struct prefix x;
+
+	memset(&x, 0, sizeof x);
+	x.s[0] = (char)TACT_GAP;
+	x.len = 1;
+	x.open = 1;
+	return set_add(a, s, &x);
+}
+
+/* A set that matches something unknown: the empty literal, closed. */
+static int set_any(struct parser *a, struct set *s)
+{
+	struct prefix x;
+
+	memset(&x, 0, sizeof x);
+	return set_add(a, s, &x);
+}
+
+/* The same, for something that is never a word character (\s, \W). */
+static int set_gap(struct parser *a, struct set *s)
+{
+	struct prefix x;
+
+	memset(&x, 0, sizeof x);
+	x.gap = 1;
+	return set_add(a, s, &x);
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* An escape after '\\': a literal, an assertion or a class. */
+static enum atom escape(struct parser *a, struct set *s)
+{
+	char c;
+
+	if (a->p >= a->end) {
+		a->fail = 1;
+		return ATOM_ASSERT;
+	}
+	c = *a->p++;
+	if (c == 'b')
+		return ATOM_BOUNDARY;
+	if (strchr("BAzZ", c))
+		return ATOM_ASSERT;
+	if (c == 'K' || c == 'G' || c == 'Q' || c == 'E' || c == 'c' ||
+	    c == 'x' || c == 'o' || c == 'g' || c == 'k' || c == 'N' ||
+	    c == 'p' || c == 'P') {
+		/* Changes of the match start, or escapes with arguments that
+		 * are not worth reading: no anchors. */
+		a->fail = 1;
+		return ATOM_ASSERT;
+	}
+	if (c == 't' || c == 'n') {
+		char lit = c == 't' ? '\t' : '\n';
+
+		set_char(a, s, &lit, 1);
+		return ATOM_CONSUME;
+	}
+	if (c == 's') {
+		set_space(a, s);
+		return ATOM_CONSUME;
+	}
+	if (c == 'W' || c == 'h' || c == 'v' || c == 'R') {
+		set_gap(a, s);
+		return ATOM_CONSUME;
+	}
+	if (is_alnum((unsigned char)c)) {
+		/* \d \w \X, back references...: not literal. */
+		set_any(a, s);
+		return ATOM_CONSUME;
+	}
+	if ((unsigned char)c >= 0x80) {
+		a->fail = 1;
+		return ATOM_ASSERT;
+	}
+	set_char(a, s, &c, 1);
+	return ATOM_CONSUME;
+}
+
+/* A class [...]: a few literal members, or something unknown. */
+static void char_class(struct parser *a, struct set *s)
+{
+	const char *start = a->p;
+	int literal = 1;
+
+	if (a->p < a->end && *a->p == '^') {
+		literal = 0;
+		a->p++;
+	}
+	if (a->p < a->end && *a->p == ']')
+		a->p++;
+	while (a->p < a->end && *a->p != ']') {
+		if (*a->p == '\\' || *a->p == '[' || *a->p == '-')
+			literal = 0;
+		if (*a->p == '\\' && a->p + 1 < a->end)
+			a->p++;
+		a->p++;
+	}
+	if (a->p >= a->end) {
+		a->fail = 1;
+		return;
+	}
+	a->p++;
+	if (literal) {
+		const char *q = start;
+
+		while (q < a->p - 1 && !a->fail) {
+			size_t n = tact_utf8_seqlen((unsigned char)*q);
+
+			set_char(a, s, q, n);
+			q += n;
+		}
+		if (s->n > 8) {
+			s->n = 0;
+			literal = 0;
+		}
+	}
+	if (!literal)
+		set_any(a, s);
+}
+
+static void alternatives(struct parser *a, struct set *out);
+
+/* A group: its alternatives, or an assertion. */
+static enum atom group(struct parser *a, struct set *s)
+{
+	enum atom kind = ATOM_CONSUME;
+	struct set inner = { NULL, 0, 0 };
+	const char *p = a->p;
+
+	if (p < a->end && *p == '?') {
+		p++;
+		if (p < a->end && (*p == ':' || *p == '>' || *p == '|')) {
+			p++;
+		} else if (p < a->end && (*p == '=' || *p == '!')) {
+			kind = ATOM_ASSERT;
+			p++;
+		} else if (a->end - p >= 5 && strncmp(p, "<!\\w)", 5) == 0) {
+			/* (?<!\w) before a word is a word boundary. */
+			a->p = p + 5;
+			return ATOM_BOUNDARY;
+		} else if (p + 1 < a->end && *p == '<' &&
+		           (p[1] == '=' || p[1] == '!')) {
+			kind = ATOM_ASSERT;
+			p += 2;
+		} else if (p < a->end && (*p == '<' || *p == '\'' ||
+		                          (*p == 'P' && p + 1 < a->end && p[1] == '<'))) {
+			char close = *p == '\'' ? '\'' : '>';
+
+			p = memchr(p, close, (size_t)(a->end - p));
+			if (!p) {
+				a->fail = 1;
+				return ATOM_ASSERT;
+			}
+			p++;
+		} else {
+			/* Options, comments, conditions, recursion, verbs. */
+			a->fail = 1;
+			return ATOM_ASSERT;
+		}
+	} else if (p < a->end && *p == '*') {
+		a->fail = 1;
+		return ATOM_ASSERT;
+	}
+	a->p = p;
+	if (++a->depth > DEPTH_MAX) {
+		a->fail = 1;
+		return ATOM_ASSERT;
+	}
+	if (kind == ATOM_CONSUME)
+		alternatives(a, s);
+	else if (!set_init(a, &inner))
+		alternatives(a, &inner);
+	a->depth--;
+	free(inner.v);
+	if (a->p >= a->end || *a->p != ')') {
+		a->fail = 1;
+		return ATOM_ASSERT;
+	}
+	a->p++;
+	return kind;
+}
+
+/* One atom at a->p into s (initialised, empty). */
+static enum atom atom(struct parser *a, struct set *s)
+{
+	char c = *a->p;
+	size_t n;
+
+	switch (c) {
+	case '\\':
+		a->p++;
+		return escape(a, s);
+	case '^':
+	case '$':
+		a->p++;
+		return ATOM_ASSERT;
+	case '.':
+		a->p++;
+		set_any(a, s);
+		return ATOM_CONSUME;
+	case '[':
+		a->p++;
+		char_class(a, s);
+		return ATOM_CONSUME;
+	case '(':
+		a->p++;
+		return group(a, s);
+	case '*': case '+': case '?':
+		a->fail = 1;
+		return ATOM_ASSERT;
+	default:
+		n = tact_utf8_seqlen((unsigned char)c);
+		if ((size_t)(a->end - a->p) < n) {
+			a->fail = 1;
+			return ATOM_ASSERT;
+		}
+		set_char(a, s, a->p, n);
+		a->p += n;
+		return ATOM_CONSUME;
+	}
+}
+
+/* ---- quantifiers ----------------------------------------------------------- */
+
+static int read_number(const char **p, const char *end, long *out)
+{
+	long v = 0;
+	const char *q = *p;
+
+	while (q < end && *q >= '0' && *q <= '9' && v < 100000)
+		v = v * 10 + (*q++ - '0');
+	if (q == *p)
+		return -1;
+	*p = q;
+	*out = v;
+	return 0;
+}
+
+/* A {n}, {n,} or {n,m} at a->p; otherwise '{' is a literal. */
+static int braces(struct parser *a, long *min, long *max)
+{
+	const char *q = a->p + 1;
+
+	if (read_number(&q, a->end, min))
+		return 0;
+	*max = *min;
+	if (q < a->end && *q == ',') {
+		q++;
+		*max = -1;
+		if (q < a->end && *q != '}' && read_number(&q, a->end, max))
+			return 0;
+	}
+	if (q >= a->end || *q != '}')
+		return 0;
+	a->p = q + 1;
+	return 1;
+}
+
+/* Read a quantifier, if any: its bounds (max -1: unbounded). */
+static void quantifier(struct parser *a, long *min, long *max)
+{
+	*min = *max = 1;
+	skip_space(a);
+	if (a->p >= a->end)
+		return;
+	if (*a->p == '?' || *a->p == '*' || *a->p == '+') {
+		*min = *a->p == '+';
+		*max = *a->p == '?' ? 1 : -1;
+		a->p++;
+	} else if (*a->p != '{' || !braces(a, min, max)) {
+		return;
+	}
+	if (a->p < a->end && (*a->p == '?' || *a->p == '+'))
+		a->p++;
+}
+
+/* ---- sequences ------------------------------------------------------------- */
+
+/* cur := cur followed by one of next. */
+static void concat(struct parser *a, struct set *cur, const struct set *next)
+{
+	struct set out;
+	size_t i, j, need = 0;
+	int empty = 0;
+
+	for (i = 0; i < cur->n; i++) {
+		need += cur->v[i].open ? next->n : 1;
+		empty |= cur->v[i].len == 0;
+	}
+	/* Before the first letter the literals must go on; after it, they
+	 * may stop. */
+	if (need > SET_MAX || (need > GROW_MAX && need > cur->n && !empty)) {
+		/* Too many combinations: the literals stop here. */
+		set_close(cur);
+		return;
+	}
+	if (set_init(a, &out))
+		return;
+	for (i = 0; i < cur->n; i++) {
+		const struct prefix *c = &cur->v[i];
+
+		if (!c->open) {
+			set_add(a, &out, c);
+			continue;
+		}
+		for (j = 0; j < next->n; j++) {
+			const struct prefix *x = &next->v[j];
+			struct prefix y = *c;
+			size_t n = x->len, skip = 0;
+
+			/* A gap takes the whole run: two in a row are one. */
+			if (c->len && x->len && (unsigned char)c->s[c->len - 1] == TACT_GAP &&
+			    (unsigned char)x->s[0] == TACT_GAP)
+				skip = 1;
+			n -= skip;
+
+			if (c->len == 0)
+				y.wb = c->wb || x->wb;
+			y.open = x->open;
+			y.end = x->len == 0 && x->gap && c->len > 0;
+			if (c->len + n > ANCHOR_BYTES) {
+				n = ANCHOR_BYTES - c->len;
+				while (n > 0 && ((unsigned char)x->s[skip + n] & 0xC0) == 0x80)
+					n--;
+				y.open = 0;
+			}
+			memcpy(y.s + y.len, x->s + skip, n);
+			y.len = (unsigned char)(y.len + n);
+			set_add(a, &out, &y);
+		}
+	}
+	free(cur->v);
+	*cur = out;
+}
+
+/* Is s just the gap? A gap takes a whole run, so repeating it adds
+ * nothing. */
+static int only_gap(const struct set *s)
+{
+	return s->n == 1 && s->v[0].len == 1 && s->v[0].open &&
+	       (unsigned char)s->v[0].s[0] == TACT_GAP;
+}
+
+/* Apply a quantifier to an atom's set. */
+static void repeat(struct parser *a, struct set *s, long min, long max)
+{
+	struct prefix e;
+
+	if ((max != 1 || min > 1) && !only_gap(s))
+		set_close(s);
+	if (min == 0) {
+		memset(&e, 0, sizeof e);
+		e.open = 1;
+		set_add(a, s, &e);
+	}
+}
+
+/* Does the literal end with a word character? */
+static int ends_in_word(const struct prefix *x)
+{
+	size_t i = x->len;
+
+	while (i > 0 && ((unsigned char)x->s[i - 1] & 0xC0) == 0x80)
+		i--;
+	return i > 0 && tact_is_word_start((const unsigned char *)x->s + i - 1,
+	                                   x->len - (i - 1));
+}
+
+/* A '\b' before anything was read marks the literals that follow; after
+ * a word character, it ends the literal: no word character follows. */
+static void boundary(struct set *cur)
+{
+	size_t k;
+
+	for (k = 0; k < cur->n; k++) {
+		struct prefix *x = &cur->v[k];
+
+		if (x->len == 0 && x->open) {
+			x->wb = 1;
+		} else if (x->open && ends_in_word(x)) {
+			x->end = 1;
+			x->open = 0;
+		}
+	}
+}
+
+/* One alternative: atoms up to '|' or ')'. */
+static void sequence(struct parser *a, struct set *cur)
+{
+	if (set_empty(a, cur))
+		return;
+	for (;;) {
+		struct set s;
+		enum atom kind;
+		long min, max;
+
+		skip_space(a);
+		if (a->fail || a->p >= a->end || *a->p == '|' || *a->p == ')')
+			return;
+		if (set_init(a, &s))
+			return;
+		kind = atom(a, &s);
+		quantifier(a, &min, &max);
+		if (!a->fail && kind == ATOM_CONSUME) {
+			repeat(a, &s, min, max);
+			concat(a, cur, &s);
+		} else if (kind == ATOM_BOUNDARY && min > 0) {
+			boundary(cur);
+		}
+		free(s.v);
+	}
+}
+
+/* Alternatives up to ')' or the end, into out (initialised, empty). */
+static void alternatives(struct parser *a, struct set *out)
+{
+	for (;;) {
+		struct set alt = { NULL, 0, 0 };
+		size_t k;
+
+		sequence(a, &alt);
+		for (k = 0; !a->fail && k < alt.n; k++)
+			set_add(a, out, &alt.v[k]);
+		free(alt.v);
+		if (a->fail || a->p >= a->end || *a->p != '|')
+			return;
+		a->p++;
+	}
+}
+
+/* ---- the result ------------------------------------------------------------ */
+
+static int prefix_cmp(const void *x, const void *y)
+{
+	const struct prefix *p = x, *q = y;
+	int c = memcmp(p->s, q->s, p->len < q->len ? p->len : q->len);
+
+	if (c)
+		return c;
+	if (p->len != q->len)
+		return p->len < q->len ? -1 : 1;
+	if (p->wb != q->wb)
+		return (int)p->wb - (int)q->wb;
+	return (int)p->end - (int)q->end;
+}
+
+/* Sort, and drop the literals that another one, a prefix of them, stands
+ * for. */
+static size_t unique(struct prefix *v, size_t n)
+{
+	size_t i, o = 0;
+
+	qsort(v, n, sizeof *v, prefix_cmp);
+	for (i = 0; i < n; i++) {
+		const struct prefix *last = o > 0 ? &v[o - 1] : NULL;
+
+		/* Where «должна» occurs, «должн» does: keep the shorter, unless
+		 * it asks for more. */
+		if (last && last->len <= v[i].len && last->wb <= v[i].wb &&
+		    (!last->end || (last->len == v[i].len && v[i].end)) &&
+		    memcmp(last->s, v[i].s, last->len) == 0)
+			continue;
+		v[o++] = v[i];
+	}
+	return o;
+}
+
+static int export(const struct set *s, struct tact_anchors *out)
+{
+	size_t k;
+
+	out->v = tact_calloc(s->n, sizeof *out->v);
+	if (!out->v)
+		return TACT_ENOMEM;
+	for (k = 0; k < s->n; k++) {
+		out->v[k].text = tact_strndup(s->v[k].s, s->v[k].len);
+		if (!out->v[k].text) {
+			tact_anchors_free(out);
+			return TACT_ENOMEM;
+		}
+		out->v[k].len = s->v[k].len;
+		out->v[k].word = s->v[k].wb &&
+		                 tact_is_word_start((unsigned char *)s->v[k].s,
+		                                    s->v[k].len);
+		out->v[k].end = s->v[k].end;
+		out->n++;
+	}
+	return TACT_OK;
+}
+
+enum { FOUND, NONE, NOMEM };
+
+/* The anchors of the pattern text [p, end) into s: FOUND, NONE or NOMEM. */
+static int analyse(const char *p, const char *end, int extended,
+                   struct set *s)
+{
+	struct parser a;
+	size_t k;
+
+	memset(&a, 0, sizeof a);
+	a.p = p;
+	a.end = end;
+	a.extended = extended;
+	if (!set_init(&a, s))
+		alternatives(&a, s);
+	if (a.p != a.end)
+		a.fail = 1;
+	for (k = 0; !a.fail && k < s->n; k++)
+		if (s->v[k].len == 0)
+			a.fail = 1;
+	if (a.nomem)
+		return NOMEM;
+	if (a.fail || s->n == 0)
+		return NONE;
+	s->n = unique(s->v, s->n);
+	return FOUND;
+}
+
+/* Open the pattern: its text without a leading (?x), and the flag. */
+static const char *opening(const char *pattern, int *extended)
+{
+	*extended = strncmp(pattern, "(?x)", 4) == 0;
+	return *extended ? pattern + 4 : pattern;
+}
+
+static int valid(const char *pattern)
+{
+	size_t n = strlen(pattern);
+
+	return tact_utf8_check(pattern, n) == n;
+}
+
+int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
+{
+	struct set s = { NULL, 0, 0 };
+	const char *p;
+	int extended, rc = TACT_OK;
+
+	memset(out, 0, sizeof *out);
+	if (!valid(pattern))
+		return TACT_OK;
+	p = opening(pattern, &extended);
+	switch (analyse(p, p + strlen(p), extended, &s)) {
+	case FOUND: rc = export(&s, out); break;
+	case NOMEM: rc = TACT_ENOMEM; break;
+	default: break;
+	}
+	free(s.v);
+	return rc;
+}
+
+/* Where a sequence of the pattern starts and ends: every match holds a
+ * match of the text from any of its atoms to the end of the sequence. */
+struct span {
+	const char *start, *end;
+};
+
+struct spans {
+	struct span v[64];
+	size_t n;
+};
+
+/* The text inside a group that opens at p ('('), without its name, when
+ * it is a plain or capturing group; NULL otherwise. */
+static const char *group_inside(const char *p, const char *close)
+{
+	p++;
+	if (*p != '?')
+		return p;
+	if (p[1] == ':')
+		return p + 2;
+	if (p[1] == '<' && p[2] != '=' && p[2] != '!')
+		p = memchr(p, '>', (size_t)(close - p));
+	else if (p[1] == 'P' && p[2] == '<')
+		p = memchr(p, '>', (size_t)(close - p));
+	else if (p[1] == '\'')
+		p = memchr(p + 2, '\'', (size_t)(close - p - 2));
+	else
+		return NULL;
+	return p ? p + 1 : NULL;
+}
+
+/* Record the atoms of the sequence [p, end). When the sequence is all
+ * there is to match (no alternation follows it), descend into its groups
+ * that match exactly once. Nothing is recorded past an alternation: the
+ * text from an atom of the first alternative to the end still reads as
+ * "this suffix, or one of the other alternatives", but a group inside
+ * that alternative need not match at all. */
+static void atom_spans(const char *p, const char *end, int extended,
+                       struct spans *out, int depth)
+{
+	const char *groups[16][2];
+	size_t ngroups = 0, k;
+	struct parser a;
+
+	memset(&a, 0, sizeof a);
+	a.p = p;
+	a.end = end;
+	a.extended = extended;
+	if (depth >= 4)
+		return;
+	for (;;) {
+		struct set s;
+		const char *at, *inner;
+		long min, max;
+
+		skip_space(&a);
+		if (a.p >= a.end || a.fail || out->n == TACT_ARRAY_LEN(out->v) ||
+		    *a.p == '|' || *a.p == ')' || set_init(&a, &s))
+			break;
+		at = a.p;
+		out->v[out->n].start = at;
+		out->v[out->n].end = end;
+		out->n++;
+		atom(&a, &s);
+		free(s.v);
+		quantifier(&a, &min, &max);
+		if (a.fail || *at != '(' || min != 1 || max != 1 ||
+		    ngroups == TACT_ARRAY_LEN(groups))
+			continue;
+		inner = group_inside(at, a.p - 1);
+		if (inner) {
+			groups[ngroups][0] = inner;
+			groups[ngroups++][1] = a.p - 1;
+		}
+	}
+	if (a.fail || (a.p < a.end && *a.p == '|'))
+		return;
+	for (k = 0; k < ngroups; k++)
+		atom_spans(groups[k][0], groups[k][1], extended, out, depth + 1);
+}
+
+static size_t shortest(const struct set *s)
+{
+	size_t k, m = SIZE_MAX;
+
+	for (k = 0; k < s->n; k++)
+		m = s->v[k].len < m ? s->v[k].len : m;
+	return m;
+}
+
+/* Is set x a better filter than y: longer shortest literal, then fewer? */
+static int better(const struct set *x, const struct set *y)
+{
+	size_t mx = shortest(x), my;
+
+	if (!y->n)
+		return 1;
+	my = shortest(y);
+	return mx != my ? mx > my : x->n < y->n;
+}
+
+int tact_pattern_required(const char *pattern, struct tact_anchors *out)
+{
+	struct spans sp;
+	struct set best = { NULL, 0, 0 };
+	const char *p;
+	size_t k;
+	int extended, rc = TACT_OK;
+
+	memset(out, 0, sizeof *out);
+	if (!valid(pattern))
+		return TACT_OK;
+	p = opening(pattern, &extended);
+	sp.n = 0;
+	atom_spans(p, p + strlen(p), extended, &sp, 0);
+	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
+		struct set s = { NULL, 0, 0 };
+		int found = analyse(sp.v[k].start, sp.v[k].end, extended, &s);
+
+		if (found == NOMEM)
+			rc = TACT_ENOMEM;
+		if (found == FOUND && better(&s, &best)) {
+			free(best.v);
+			best = s;
+		} else {
+			free(s.v);
+		}
+	}
+	if (rc == TACT_OK && best.n && shortest(&best) >= 2)
+		rc = export(&best, out);
+	free(best.v);
+	return rc;
+}
+
+void tact_anchors_free(struct tact_anchors *a)
+{
+	size_t k;
+
+	for (k = 0; k < a->n; k++)
+		free(a->v[k].text);
+	free(a->v);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,382 @@
+/*
+ * index.c: where a checker's patterns can match.
+ *
+ * Per language, two byte tries over folded literals (a TACT_GAP byte in
+ * them stands for a run of white space): one walked where a
+ * word starts (the anchors a pattern asserts a word boundary before, and
+ * the rules' trigger words), one walked at every character (the other
+ * anchors; usually empty). One pass over a normalised sentence yields
+ * candidates: a pattern and the offset its match would start at, or a
+ * rule whose unanchored patterns are worth running (docs/performance.md).
+ *
+ * A trie node keeps a 256-bit set of the bytes that have a child; the
+ * children are stored together, in byte order, so the child of byte b is
+ * found by counting the bits below b.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct entry {
+	const char *s;
+	size_t len;
+	uint32_t hit;
+};
+
+static int entry_cmp(const void *x, const void *y)
+{
+	const struct entry *a = x, *b = y;
+	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->hit < b->hit ? -1 : a->hit > b->hit;
+}
+
+struct entries {
+	struct entry *v;
+	size_t n, cap;
+	size_t bytes;
+};
+
+static int entries_add(struct entries *e, const char *s, size_t len,
+                       uint32_t hit)
+{
+	if (tact_grow((void **)&e->v, &e->cap, e->n + 1, sizeof *e->v))
+		return TACT_ENOMEM;
+	e->v[e->n].s = s;
+	e->v[e->n].len = len;
+	e->v[e->n].hit = hit;
+	e->n++;
+	e->bytes += len;
+	return TACT_OK;
+}
+
+/* Lay out the node at index `at` for v[lo..hi), which share depth bytes. */
+static void lay_out(struct tact_btrie *t, uint32_t at, const struct entry *v,
+                    size_t lo, size_t hi, size_t depth)
+{
+	struct tact_bnode *n = &t->nodes[at];
+	size_t i = lo, g, k;
+	uint32_t nkids = 0;
+
+	n->hits = (uint32_t)t->nhits;
+	for (; i < hi && v[i].len == depth; i++)
+		if (t->nhits == n->hits || t->hits[t->nhits - 1] != v[i].hit)
+			t->hits[t->nhits++] = v[i].hit;
+	n->nhits = (uint32_t)t->nhits - n->hits;
+	for (g = i; g < hi; g++)
+		if (g == i || v[g].s[depth] != v[g - 1].s[depth])
+			nkids++;
+	n->child = (uint32_t)t->nnodes;
+	t->nnodes += nkids;
+	for (g = i, k = 0; g < hi; k++) {
+		unsigned char b = (unsigned char)v[g].s[depth];
+		size_t end = g;
+
+		while (end < hi && (unsigned char)v[end].s[depth] == b)
+			end++;
+		t->nodes[at].bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		lay_out(t, t->nodes[at].child + (uint32_t)k, v, g, end, depth + 1);
+		g = end;
+	}
+	n = &t->nodes[at];
+	for (k = 1; k < 4; k++)
+		n->base[k] = (uint16_t)(n->base[k - 1] +
+		                        __builtin_popcountll(n->bits[k - 1]));
+}
+
+static int btrie_build(struct tact_btrie *t, struct entries *e)
+{
+	memset(t, 0, sizeof *t);
+	/* A node per byte at most, and the root. */
+	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
+	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
+	if (!t->nodes || !t->hits) {
+		tact_btrie_free(t);
+		return TACT_ENOMEM;
+	}
+	if (e->n)
+		qsort(e->v, e->n, sizeof *e->v, entry_cmp);
+	t->nnodes = 1;
+	lay_out(t, 0, e->v, 0, e->n, 0);
+	return TACT_OK;
+}
+
+void tact_btrie_free(struct tact_btrie *t)
+{
+	free(t->nodes);
+	free(t->hits);
+	memset(t, 0, sizeof *t);
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+/* Is the pattern found by neither anchors nor required literals? */
+static int is_loose(const struct tact_pattern *p)
+{
+	return p->anchors.n == 0 && p->required.n == 0;
+}
+
+static int add_pattern(struct entries *word, struct entries *any,
+                       const struct tact_pattern *p, uint32_t id)
+{
+	const struct tact_anchors *a = p->anchors.n ? &p->anchors : &p->required;
+	size_t j;
+
+	for (j = 0; j < a->n; j++)
+		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
+		                id | (a->v[j].end ? TACT_HIT_END : 0)))
+			return TACT_ENOMEM;
+	return TACT_OK;
+}
+
+static int add_rule(struct entries *word, struct entries *any,
+                    const struct tact_rule *r, uint32_t first, int *loose)
+{
+	size_t k;
+
+	*loose = 0;
+	for (k = 0; k < r->npatterns; k++) {
+		if (is_loose(&r->patterns[k]))
+			*loose = 1;
+		else if (add_pattern(word, any, &r->patterns[k], first + (uint32_t)k))
+			return TACT_ENOMEM;
+	}
+	for (k = 0; *loose && k < r->ntriggers; k++)
+		if (entries_add(word, r->triggers[k], strlen(r->triggers[k]),
+		                TACT_HIT_RULE | (uint32_t)r->index))
+			return TACT_ENOMEM;
+	return TACT_OK;
+}
+
+static int build_lang(struct tact_lang_index *li, struct tact_rule **rules,
+                      size_t nrules)
+{
+	struct entries word = { NULL, 0, 0, 0 }, any = { NULL, 0, 0, 0 };
+	uint32_t first = 0;
+	size_t k;
+	int rc = TACT_OK, loose;
+
+	li->always = tact_calloc(nrules + 1, sizeof *li->always);
+	if (!li->always)
+		return TACT_ENOMEM;
+	for (k = 0; !rc && k < nrules; first += (uint32_t)rules[k]->npatterns,
+	                                k++) {
+		if (strcmp(rules[k]->language, li->language) != 0)
+			continue;
+		rc = add_rule(&word, &any, rules[k], first, &loose);
+		if (loose && rules[k]->ntriggers == 0)
+			li->always[li->nalways++] = (uint32_t)k;
+	}
+	if (!rc)
+		rc = btrie_build(&li->word, &word);
+	if (!rc)
+		rc = btrie_build(&li->any, &any);
+	free(word.v);
+	free(any.v);
+	return rc;
+}
+
+static int add_language(struct tact_index *ix, const char *lang)
+{
+	size_t k;
+
+	for (k = 0; k < ix->nlangs; k++)
+		if (strcmp(ix->langs[k].language, lang) == 0)
+			return TACT_OK;
+	if (tact_grow((void **)&ix->langs, &ix->langcap, ix->nlangs + 1,
+	              sizeof *ix->langs))
+		return TACT_ENOMEM;
+	memset(&ix->langs[ix->nlangs], 0, sizeof *ix->langs);
+	ix->langs[ix->nlangs].language = tact_strdup(lang);
+	if (!ix->langs[ix->nlangs].language)
+		return TACT_ENOMEM;
+	ix->nlangs++;
+	return TACT_OK;
+}
+
+/* Every pattern gets an id, in rule order; a rule's unanchored patterns
+ * are listed for its trigger hits. */
+static int number_patterns(struct tact_index *ix, struct tact_rule **rules,
+                           size_t nrules)
+{
+	size_t k, j, n = 0, nloose = 0;
+
+	for (k = 0; k < nrules; k++)
+		n += rules[k]->npatterns;
+	ix->pats = tact_calloc(n + 1, sizeof *ix->pats);
+	ix->loose = tact_calloc(n + 1, sizeof *ix->loose);
+	ix->loose_at = tact_calloc(nrules + 1, sizeof *ix->loose_at);
+	if (!ix->pats || !ix->loose || !ix->loose_at)
+		return TACT_ENOMEM;
+	for (k = 0; k < nrules; k++) {
+		ix->loose_at[k] = (uint32_t)nloose;
+		for (j = 0; j < rules[k]->npatterns; j++) {
+			ix->pats[ix->npats].rule = rules[k];
+			ix->pats[ix->npats].pat = &rules[k]->patterns[j];
+			if (is_loose(&rules[k]->patterns[j]))
+				ix->loose[nloose++] = (uint32_t)ix->npats;
+			ix->npats++;
+		}
+	}
+	ix->loose_at[nrules] = (uint32_t)nloose;
+	return TACT_OK;
+}
+
+int tact_index_build(struct tact_index *ix, struct tact_rule **rules,
+                     size_t nrules)
+{
+	size_t k;
+	int rc;
+
+	memset(ix, 0, sizeof *ix);
+	if (nrules >= TACT_HIT_END)
+		return TACT_ENOMEM;
+	rc = number_patterns(ix, rules, nrules);
+	if (!rc && ix->npats >= TACT_HIT_END)
+		rc = TACT_ENOMEM;
+	for (k = 0; !rc && k < nrules; k++)
+		rc = add_language(ix, rules[k]->language);
+	for (k = 0; !rc && k < ix->nlangs; k++)
+		rc = build_lang(&ix->langs[k], rules, nrules);
+	if (rc)
+		tact_index_free(ix);
+	return rc;
+}
+
+void tact_index_free(struct tact_index *ix)
+{
+	size_t k;
+
+	for (k = 0; k < ix->nlangs; k++) {
+		free(ix->langs[k].language);
+		free(ix->langs[k].always);
+		tact_btrie_free(&ix->langs[k].word);
+		tact_btrie_free(&ix->langs[k].any);
+	}
+	free(ix->langs);
+	free(ix->pats);
+	free(ix->loose);
+	free(ix->loose_at);
+	memset(ix, 0, sizeof *ix);
+}
+
+const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
+                                              const char *lang)
+{
+	size_t k;
+
+	for (k = 0; k < ix->nlangs; k++)
+		if (strcmp(ix->langs[k].language, lang) == 0)
+			return &ix->langs[k];
+	return NULL;
+}
+
+/* ---- scanning ------------------------------------------------------------ */
+
+static int push(struct tact_cands *c, uint32_t hit, size_t pos)
+{
+	if (c->n == c->cap &&
+	    tact_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
+		return TACT_ENOMEM;
+	c->v[c->n++] = (uint64_t)hit << 32 | (uint32_t)pos;
+	return TACT_OK;
+}
+
+/* Is a word character at s[j] (or is j the end)? */
+static int word_at(const unsigned char *s, size_t len, size_t j)
+{
+	size_t k = j;
+
+	if (j >= len)
+		return 0;
+	if (s[j] < 0x80)
+		return tact_is_word_cp(s[j]);
+	return tact_is_word_cp(tact_utf8_next((const char *)s, &k));
+}
+
+/* The child of node n for byte b, or NULL. */
+static const struct tact_bnode *child(const struct tact_btrie *t,
+                                      const struct tact_bnode *n, unsigned b)
+{
+	uint64_t w = n->bits[b >> 6], m = (uint64_t)1 << (b & 63);
+
+	if (!(w & m))
+		return NULL;
+	return &t->nodes[n->child + n->base[b >> 6] +
+	                 (uint32_t)__builtin_popcountll(w & (m - 1))];
+}
+
+/* Every literal of t that starts at s[i]. A gap in a literal takes the
+ * whole run of white space at j. */
+static int walk(const struct tact_btrie *t, const unsigned char *s,
+                size_t len, size_t i, struct tact_cands *out)
+{
+	const struct tact_bnode *n = t->nodes;
+	size_t j = i, k;
+
+	while (j < len) {
+		const struct tact_bnode *next = NULL;
+		size_t run;
+
+		if ((n->bits[3] >> 63) &&
+		    (run = tact_space_run((const char *)s, len, j)) > j) {
+			next = child(t, n, TACT_GAP);
+			j = run;
+		} else {
+			next = child(t, n, s[j]);
+			j++;
+		}
+		if (!next)
+			return TACT_OK;
+		n = next;
+		for (k = 0; k < n->nhits; k++) {
+			uint32_t h = t->hits[n->hits + k];
+
+			if ((h & TACT_HIT_END) && word_at(s, len, j))
+				continue;
+			if (push(out, h & ~TACT_HIT_END, i))
+				return TACT_ENOMEM;
+		}
+	}
+	return TACT_OK;
+}
+
+static int is_empty(const struct tact_btrie *t)
+{
+	const uint64_t *b = t->nodes[0].bits;
+
+	return !(b[0] | b[1] | b[2] | b[3]);
+}
+
+int tact_index_scan(const struct tact_lang_index *li, const char *text,
+                    size_t len, struct tact_cands *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int any = !is_empty(&li->any), word = !is_empty(&li->word);
+	int in_word = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n = 1;
+		uint32_t cp = c;
+
+		if ((word && !in_word && walk(&li->word, s, len, i, out)) ||
+		    (any && walk(&li->any, s, len, i, out)))
+			return TACT_ENOMEM;
+		if (c >= 0x80) {
+			size_t j = i;
+
+			cp = tact_utf8_next(text, &j);
+			n = j - i;
+		}
+		in_word = tact_is_word_cp(cp);
+		i += n;
+	}
+	return TACT_OK;
+}

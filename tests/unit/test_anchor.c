@@ -1,0 +1,315 @@
+/*
+ * test_anchor.c: the literals patterns are found by (lib/anchor.c) and the
+ * index scan (lib/index.c). The analysis must be sound: wherever a pattern
+ * can match, the scan must offer it as a candidate. The last test checks
+ * that for every built-in pattern over every example of the packs and
+ * every text of the labelled corpora, with white space and case varied.
+ */
+#include <stdio.h>
+
+#include "helpers.h"
+#include "../../lib/internal.h"
+
+#define GAP "\xff"
+
+/* The anchors of a pattern as "^lit$ lit ..." (^: word start, $: end). */
+static char *show(const char *pattern, int required)
+{
+	static char buf[4096];
+	struct tact_anchors a;
+	char *f = tact_fold_string(pattern, strlen(pattern), 0);
+	size_t k, o = 0;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(required ? tact_pattern_required(f, &a)
+	                          : tact_pattern_anchors(f, &a), TACT_OK);
+	buf[0] = '\0';
+	for (k = 0; k < a.n; k++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s%s",
+		                      k ? " " : "", a.v[k].word ? "^" : "",
+		                      a.v[k].text, a.v[k].end ? "$" : "");
+	tact_anchors_free(&a);
+	tact_free(f);
+	return buf;
+}
+
+START_TEST(literals_and_alternations)
+{
+	ck_assert_str_eq(show("\\btu\\b", 0), "^tu$");
+	ck_assert_str_eq(show("\\b(?:Вы|Вам)\\s+(?:надо|нужно)", 0),
+	                 "^вам" GAP "надо ^вам" GAP "нужн ^вы" GAP "надо ^вы" GAP
+	                 "нужно");
+	ck_assert_str_eq(show("\\bдолжн(?:ы|а)?", 0), "^должн");
+	ck_assert_str_eq(show("[вВ]ы", 0), "вы");
+	ck_assert_str_eq(show("(?<!-)\\bti\\b(?!-)", 0), "^ti$");
+	ck_assert_str_eq(show("(?<!\\w)este\\s*,", 0), "^este, ^este" GAP ",");
+	ck_assert_str_eq(show("Ёлка", 0), "елка");
+	ck_assert_str_eq(show("x{2}y", 0), "x");
+}
+END_TEST
+
+START_TEST(gaps_take_runs)
+{
+	/* \s+, \s*, \s and spaces are one gap; two in a row are one. */
+	ck_assert_str_eq(show("a\\s+b", 0), "a" GAP "b");
+	ck_assert_str_eq(show("a \\s*b", 0), "a" GAP "b");
+	ck_assert_str_eq(show("a\\s*b", 0), "ab a" GAP "b");
+	ck_assert_str_eq(show("(?x) a \\s+ b # comment", 0), "a" GAP "b");
+}
+END_TEST
+
+START_TEST(no_anchors_when_unsure)
+{
+	static const char *const none[] = {
+		"\\w+ing", "a*b", "(?i)abc", "ab\\Kc", "(?=x)|y", ".bc",
+		"(?|a)|", "[^a]b", "\\p{L}x", "(?(1)a|b)", "(*COMMIT)a", "a|",
+		"\\Qab\\E", "(a", "\\",
+	};
+	size_t k;
+
+	for (k = 0; k < TACT_ARRAY_LEN(none); k++)
+		ck_assert_msg(strcmp(show(none[k], 0), "") == 0 ||
+		                      strcmp(none[k], "a*b") == 0,
+		              "%s: %s", none[k], show(none[k], 0));
+	/* a*b matches "b" and "aab": both literals count. */
+	ck_assert_str_eq(show("a*b", 0), "a b");
+}
+END_TEST
+
+START_TEST(required_inside)
+{
+	ck_assert_str_eq(show("\\b\\w+сың(?:дар)?\\b", 1), "сың$ сыңдар$");
+	ck_assert_str_eq(show("(?<w>\\b\\w+[дт]ың)(?=\\s*$)", 1), "дың тың");
+	ck_assert_str_eq(show("\\w+(?:ab|cd)", 1), "ab cd");
+	ck_assert_str_eq(show("\\w+x", 1), "");
+	/* A group inside one of several alternatives need not match. */
+	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", 1), "xx yy");
+}
+END_TEST
+
+/* ---- soundness over the built-in packs ----------------------------------- */
+
+struct texts {
+	char **v;
+	const char **lang;
+	size_t n, cap;
+};
+
+static void add_text(struct texts *t, const char *lang, const char *s,
+                     size_t n)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->v = realloc(t->v, t->cap * sizeof *t->v);
+		t->lang = realloc(t->lang, t->cap * sizeof *t->lang);
+		ck_assert(t->v && t->lang);
+	}
+	t->lang[t->n] = lang;
+	t->v[t->n] = malloc(n + 1);
+	ck_assert_ptr_nonnull(t->v[t->n]);
+	memcpy(t->v[t->n], s, n);
+	t->v[t->n][n] = '\0';
+	t->n++;
+}
+
+/* A text, and variants: capitals, runs of white space, no-break spaces. */
+static void add_variants(struct texts *t, const char *lang, const char *s)
+{
+	size_t n = strlen(s), k;
+	char *up = malloc(n + 1), *wide = malloc(3 * n + 1), *nb = malloc(2 * n + 1);
+	size_t w = 0, b = 0;
+
+	ck_assert(up && wide && nb);
+	for (k = 0; k <= n; k++) {
+		char c = s[k];
+
+		up[k] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+		if (c == ' ') {
+			memcpy(wide + w, " \t ", 3);
+			w += 3;
+			memcpy(nb + b, "\xc2\xa0", 2);
+			b += 2;
+		} else {
+			wide[w++] = c;
+			nb[b++] = c;
+		}
+	}
+	add_text(t, lang, s, n);
+	add_text(t, lang, up, n);
+	add_text(t, lang, wide, w - 1);
+	add_text(t, lang, nb, b - 1);
+	free(up);
+	free(wide);
+	free(nb);
+}
+
+/* The "text" of every line of a corpus file (JSON strings, simply read). */
+static void add_corpus(struct texts *t, const char *lang, const char *path)
+{
+	char line[65536];
+	FILE *f = fopen(path, "r");
+
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	while (fgets(line, sizeof line, f)) {
+		char *p = strstr(line, "\"text\": \""), out[65536];
+		size_t o = 0;
+
+		if (!p)
+			continue;
+		for (p += 9; *p && *p != '"'; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+				out[o++] = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+			} else {
+				out[o++] = *p;
+			}
+		}
+		out[o] = '\0';
+		add_variants(t, lang, out);
+	}
+	fclose(f);
+}
+
+static int has_cand(const struct tact_cands *c, uint32_t pat, size_t pos,
+                    int any_pos)
+{
+	size_t k;
+
+	for (k = 0; k < c->n; k++)
+		if ((uint32_t)(c->v[k] >> 32) == pat &&
+		    (any_pos || (uint32_t)c->v[k] == pos))
+			return 1;
+	return 0;
+}
+
+/* Every match start of the pattern in the normalised sentence must be a
+ * candidate (anchored patterns), or one candidate must exist. */
+static void check_pattern(const struct tact_pattern *p, uint32_t id,
+                          const pcre2_code *u, pcre2_match_data *md,
+                          const struct tact_norm *n,
+                          const struct tact_cands *c, const char *orig)
+{
+	size_t off = 0;
+
+	while (off <= n->len) {
+		PCRE2_SIZE *ov;
+
+		if (pcre2_match(u, (PCRE2_SPTR)n->text, n->len, off, 0, md, NULL) < 0)
+			return;
+		ov = pcre2_get_ovector_pointer(md);
+		ck_assert_msg(has_cand(c, id, ov[0], p->anchors.n == 0),
+		              "pattern '%s' matches «%s» at %zu but is no candidate",
+		              p->source, orig, (size_t)ov[0]);
+		if (p->anchors.n == 0)
+			return;
+		off = ov[0] + tact_utf8_seqlen((unsigned char)n->text[ov[0]]);
+	}
+}
+
+static void check_sentence(const tact_checker *c,
+                           const struct tact_lang_index *li,
+                           pcre2_code **plain, pcre2_match_data *md,
+                           const char *s, size_t len, const char *orig)
+{
+	const struct tact_index *ix = &c->index;
+	struct tact_norm n;
+	struct tact_cands cands = { NULL, 0, 0 };
+	size_t k;
+
+	memset(&n, 0, sizeof n);
+	ck_assert_int_eq(tact_normalise(&n, s, len), TACT_OK);
+	ck_assert_int_eq(tact_index_scan(li, n.text, n.len, &cands), TACT_OK);
+	for (k = 0; k < ix->npats; k++) {
+		const struct tact_pattern *p = ix->pats[k].pat;
+
+		if (strcmp(ix->pats[k].rule->language, li->language) != 0 ||
+		    (p->anchors.n == 0 && p->required.n == 0))
+			continue;
+		check_pattern(p, (uint32_t)k, plain[k], md, &n, &cands, orig);
+	}
+	free(cands.v);
+	tact_norm_free(&n);
+}
+
+static void check_text(const tact_checker *c, pcre2_code **plain,
+                       pcre2_match_data *md, const char *lang,
+                       const char *text)
+{
+	const struct tact_lang_index *li = tact_index_lang(&c->index, lang);
+	size_t pos = 0, s, t;
+
+	ck_assert_ptr_nonnull(li);
+	while (tact_next_sentence(text, strlen(text), &pos, &s, &t))
+		check_sentence(c, li, plain, md, text + s, t - s, text);
+}
+
+static void examples(const tact_checker *c, struct texts *t)
+{
+	size_t r, kind, k;
+
+	for (r = 0; r < c->nrules; r++)
+		for (kind = 0; kind < 2; kind++)
+			for (k = 0; k < c->rules[r]->nexamples[kind]; k++)
+				add_variants(t, c->rules[r]->language,
+				             c->rules[r]->examples[kind][k].text);
+}
+
+START_TEST(builtin_patterns_are_found)
+{
+	static const char *const corpora[] = { "ru", "ro", "kk", "en" };
+	tact_checker *c;
+	struct texts t = { NULL, NULL, 0, 0 };
+	pcre2_code **plain;
+	pcre2_match_data *md;
+	size_t k;
+
+	ck_assert_int_eq(tact_checker_new(&c, 0), TACT_OK);
+	examples(c, &t);
+	for (k = 0; k < 4; k++) {
+		char path[1024];
+
+		snprintf(path, sizeof path, "%s/../corpus/%s.jsonl", TACT_TEST_DATA,
+		         corpora[k]);
+		add_corpus(&t, corpora[k], path);
+	}
+	plain = calloc(c->index.npats, sizeof *plain);
+	ck_assert_ptr_nonnull(plain);
+	for (k = 0; k < c->index.npats; k++) {
+		char msg[256];
+		int nomem;
+
+		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, msg,
+		                                sizeof msg, &nomem);
+		ck_assert_msg(plain[k] != NULL, "%s", msg);
+	}
+	md = pcre2_match_data_create(64, NULL);
+	for (k = 0; k < t.n; k++)
+		check_text(c, plain, md, t.lang[k], t.v[k]);
+	pcre2_match_data_free(md);
+	for (k = 0; k < c->index.npats; k++)
+		pcre2_code_free(plain[k]);
+	free(plain);
+	for (k = 0; k < t.n; k++)
+		free(t.v[k]);
+	free(t.v);
+	free(t.lang);
+	tact_checker_free(c);
+}
+END_TEST
+
+static Suite *anchor_suite(void)
+{
+	Suite *s = suite_create("anchor");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, literals_and_alternations);
+	tcase_add_test(tc, gaps_take_runs);
+	tcase_add_test(tc, no_anchors_when_unsure);
+	tcase_add_test(tc, required_inside);
+	tcase_add_test(tc, builtin_patterns_are_found);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TACT_TEST_MAIN(anchor_suite)
