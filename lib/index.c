@@ -18,6 +18,15 @@
 
 #include "internal.h"
 
+/* The bits set in x (portable: no popcnt instruction is assumed). */
+static inline uint32_t popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 struct entry {
 	const char *s;
 	size_t len;
@@ -85,8 +94,7 @@ static void lay_out(struct tact_btrie *t, uint32_t at, const struct entry *v,
 	}
 	n = &t->nodes[at];
 	for (k = 1; k < 4; k++)
-		n->base[k] = (uint16_t)(n->base[k - 1] +
-		                        __builtin_popcountll(n->bits[k - 1]));
+		n->base[k] = (uint16_t)(n->base[k - 1] + popcount64(n->bits[k - 1]));
 }
 
 static int btrie_build(struct tact_btrie *t, struct entries *e)
@@ -307,8 +315,7 @@ static const struct tact_bnode *child(const struct tact_btrie *t,
 
 	if (!(w & m))
 		return NULL;
-	return &t->nodes[n->child + n->base[b >> 6] +
-	                 (uint32_t)__builtin_popcountll(w & (m - 1))];
+	return &t->nodes[n->child + n->base[b >> 6] + popcount64(w & (m - 1))];
 }
 
 /* Every literal of t that starts at s[i]. A gap in a literal takes the
@@ -346,36 +353,53 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 	return TACT_OK;
 }
 
-static int is_empty(const struct tact_btrie *t)
+/* Can a literal of t start with byte c? A gap at the root (bit 255)
+ * could start at any white space, so its lead bytes count too. */
+static int may_start(const struct tact_btrie *t, unsigned char c)
 {
 	const uint64_t *b = t->nodes[0].bits;
 
-	return !(b[0] | b[1] | b[2] | b[3]);
+	if ((b[c >> 6] >> (c & 63)) & 1)
+		return 1;
+	return (b[3] >> 63) && (c == ' ' || (c >= '\t' && c <= '\r') ||
+	                        c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3);
+}
+
+/* Is the code point at s[i] (of n bytes) a word character? */
+static int word_cp_at(const unsigned char *s, size_t i, size_t *n)
+{
+	size_t j = i;
+	uint32_t cp;
+
+	if (s[i] < 0x80) {
+		*n = 1;
+		return tact_is_word_cp(s[i]);
+	}
+	if ((s[i] & 0xE0) == 0xC0) {
+		/* Two bytes: Latin and Cyrillic letters. */
+		*n = 2;
+		return tact_is_word_cp((uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F));
+	}
+	cp = tact_utf8_next((const char *)s, &j);
+	*n = j - i;
+	return tact_is_word_cp(cp);
 }
 
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	int any = !is_empty(&li->any), word = !is_empty(&li->word);
 	int in_word = 0;
-	size_t i = 0;
+	size_t i = 0, n;
 
 	while (i < len) {
 		unsigned char c = s[i];
-		size_t n = 1;
-		uint32_t cp = c;
 
-		if ((word && !in_word && walk(&li->word, s, len, i, out)) ||
-		    (any && walk(&li->any, s, len, i, out)))
+		if ((!in_word && may_start(&li->word, c) &&
+		     walk(&li->word, s, len, i, out)) ||
+		    (may_start(&li->any, c) && walk(&li->any, s, len, i, out)))
 			return TACT_ENOMEM;
-		if (c >= 0x80) {
-			size_t j = i;
-
-			cp = tact_utf8_next(text, &j);
-			n = j - i;
-		}
-		in_word = tact_is_word_cp(cp);
+		in_word = word_cp_at(s, i, &n);
 		i += n;
 	}
 	return TACT_OK;
