@@ -3,8 +3,14 @@
  * multilingual corpus (bench/README.md).
  *
  * usage: tact-bench [--mb N] [--lang L] [--no-builtin] [--pack FILE]...
- *                   [--seed N] [--repeat N]
+ *                   [--seed N] [--repeat N] [--json]
+ *        tact-bench [--mb N] [--seed N] --dump FILE | --dump-jsonl FILE
  *        tact-bench --redos     time a hostile pack over 1 MB of 'a's
+ *
+ * --json prints the figures as one JSON object; --dump writes the corpus
+ * (one message a line: messages never hold a line break) and --dump-jsonl
+ * the same messages as {"id","text"} lines for `tact check --input jsonl`,
+ * then exit without checking.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +28,21 @@ struct opts {
 	int npacks;
 	unsigned long long seed;
 	int repeat;
+	int json;
+	const char *dump;
+	const char *dump_jsonl;
+};
+
+/* What one run measured. */
+struct result {
+	size_t rules;
+	double build_s;         /* median of 5 */
+	size_t messages, bytes, findings;
+	int repeat;
+	double msg_s;           /* all messages, message by message */
+	double lat_med, lat_p99, lat_max;
+	double whole_s;         /* the corpus as one text */
+	size_t whole_findings;
 };
 
 static double now(void)
@@ -74,47 +95,157 @@ static size_t check_one(const tact_checker *c, const tact_check_options *co,
 }
 
 static void run_messages(const tact_checker *c, const tact_check_options *co,
-                         const struct corpus *cp, int repeat)
+                         const struct corpus *cp, struct result *res)
 {
-	double *lat = malloc(cp->count * sizeof *lat), t0, total;
-	size_t k, findings = 0;
+	size_t n = cp->count * (size_t)res->repeat, k, i = 0;
+	double *lat = malloc(n * sizeof *lat), t0;
 	int rep;
 
 	if (!lat)
 		exit(2);
 	t0 = now();
-	for (rep = 0; rep < repeat; rep++) {
+	for (rep = 0; rep < res->repeat; rep++) {
 		for (k = 0; k < cp->count; k++) {
 			size_t s = cp->starts[k];
 			size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
 			double m0 = now();
 
-			findings += check_one(c, co, cp->text + s, e - s);
-			lat[k] = now() - m0;
+			res->findings += check_one(c, co, cp->text + s, e - s);
+			lat[i++] = now() - m0;
 		}
 	}
-	total = now() - t0;
-	qsort(lat, cp->count, sizeof *lat, cmp_double);
-	printf("messages: %zu x %d, %.1f MB, %zu findings\n", cp->count, repeat,
-	       (double)cp->len * repeat / 1e6, findings);
-	printf("throughput (message by message): %.1f MB/s, %.0f messages/s\n",
-	       (double)cp->len * repeat / 1e6 / total,
-	       (double)cp->count * repeat / total);
-	printf("latency per message (avg %zu bytes): median %.2f us, p99 %.2f us, "
-	       "max %.2f us\n", cp->len / cp->count, lat[cp->count / 2] * 1e6,
-	       lat[cp->count * 99 / 100] * 1e6, lat[cp->count - 1] * 1e6);
+	res->msg_s = now() - t0;
+	qsort(lat, n, sizeof *lat, cmp_double);
+	res->lat_med = lat[n / 2];
+	res->lat_p99 = lat[n * 99 / 100];
+	res->lat_max = lat[n - 1];
 	free(lat);
 }
 
 static void run_whole(const tact_checker *c, const tact_check_options *co,
-                      const struct corpus *cp)
+                      const struct corpus *cp, struct result *res)
 {
-	double t0 = now(), t;
-	size_t n = check_one(c, co, cp->text, cp->len);
+	double t0 = now();
 
-	t = now() - t0;
+	res->whole_findings = check_one(c, co, cp->text, cp->len);
+	res->whole_s = now() - t0;
+}
+
+static void print_text(const struct result *r)
+{
+	double mb = (double)r->bytes * r->repeat / 1e6;
+
+	printf("tact %s, %zu rules, checker built in %.2f ms (median of 5)\n",
+	       tact_version(), r->rules, r->build_s * 1e3);
+	printf("messages: %zu x %d, %.1f MB, %zu findings\n", r->messages,
+	       r->repeat, mb, r->findings);
+	printf("throughput (message by message): %.1f MB/s, %.0f messages/s\n",
+	       mb / r->msg_s, (double)r->messages * r->repeat / r->msg_s);
+	printf("latency per message (avg %zu bytes): median %.2f us, p99 %.2f us, "
+	       "max %.2f us\n", r->bytes / r->messages, r->lat_med * 1e6,
+	       r->lat_p99 * 1e6, r->lat_max * 1e6);
 	printf("throughput (one %.1f MB text): %.1f MB/s, %zu findings\n",
-	       (double)cp->len / 1e6, (double)cp->len / 1e6 / t, n);
+	       (double)r->bytes / 1e6, (double)r->bytes / 1e6 / r->whole_s,
+	       r->whole_findings);
+}
+
+/* The same figures as one JSON object on one line. */
+static void print_json(const struct result *r)
+{
+	double mb = (double)r->bytes * r->repeat / 1e6;
+
+	printf("{\"version\":\"%s\",\"rules\":%zu,\"build_ms\":%.3f,"
+	       "\"messages\":%zu,\"bytes\":%zu,\"repeat\":%d,"
+	       "\"findings\":%zu,", tact_version(), r->rules,
+	       r->build_s * 1e3, r->messages, r->bytes, r->repeat, r->findings);
+	printf("\"mb_per_s\":%.3f,\"messages_per_s\":%.1f,"
+	       "\"latency_median_us\":%.3f,\"latency_p99_us\":%.3f,"
+	       "\"latency_max_us\":%.3f,", mb / r->msg_s,
+	       (double)r->messages * r->repeat / r->msg_s, r->lat_med * 1e6,
+	       r->lat_p99 * 1e6, r->lat_max * 1e6);
+	printf("\"whole_mb_per_s\":%.3f,\"whole_findings\":%zu}\n",
+	       (double)r->bytes / 1e6 / r->whole_s, r->whole_findings);
+}
+
+static FILE *open_out(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	return f;
+}
+
+static void close_out(FILE *f, const char *path)
+{
+	if (ferror(f) | fclose(f)) {
+		perror(path);
+		exit(2);
+	}
+}
+
+/* Does every message end in its only '\n'? The dumps rely on it. */
+static int one_line_each(const struct corpus *cp)
+{
+	size_t k;
+
+	for (k = 0; k < cp->count; k++) {
+		size_t s = cp->starts[k];
+		size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
+		const char *nl = memchr(cp->text + s, '\n', e - s);
+
+		if (nl != cp->text + e - 1)
+			return 0;
+	}
+	return 1;
+}
+
+/* The corpus as it is: each message is one line, ending in '\n'. */
+static void dump_text(const struct corpus *cp, const char *path)
+{
+	FILE *f = open_out(path);
+
+	fwrite(cp->text, 1, cp->len, f);
+	close_out(f, path);
+}
+
+/* One JSON string: the message's bytes, its final '\n' included. */
+static void put_json_string(FILE *f, const char *s, size_t n)
+{
+	size_t k;
+
+	putc('"', f);
+	for (k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)s[k];
+
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", f);
+		else if (ch < 0x20)
+			fprintf(f, "\\u%04x", ch);
+		else
+			putc(ch, f);
+	}
+	putc('"', f);
+}
+
+static void dump_jsonl(const struct corpus *cp, const char *path)
+{
+	FILE *f = open_out(path);
+	size_t k;
+
+	for (k = 0; k < cp->count; k++) {
+		size_t s = cp->starts[k];
+		size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
+
+		fprintf(f, "{\"id\":\"%zu\",\"text\":", k + 1);
+		put_json_string(f, cp->text + s, e - s);
+		fputs("}\n", f);
+	}
+	close_out(f, path);
 }
 
 /* Catastrophic backtracking patterns over 1 MB of 'a's (sentences the
@@ -161,7 +292,10 @@ static int run_redos(void)
 static void usage(void)
 {
 	fprintf(stderr, "usage: tact-bench [--mb N] [--lang L] [--no-builtin] "
-	                "[--pack FILE]... [--seed N] [--repeat N]\n");
+	                "[--pack FILE]... [--seed N] [--repeat N] [--json]\n"
+	                "       tact-bench [--mb N] [--seed N] "
+	                "--dump FILE | --dump-jsonl FILE\n"
+	                "       tact-bench --redos\n");
 	exit(2);
 }
 
@@ -174,6 +308,8 @@ static void parse(int argc, char **argv, struct opts *o)
 
 		if (!strcmp(a, "--no-builtin"))
 			o->no_builtin = 1;
+		else if (!strcmp(a, "--json"))
+			o->json = 1;
 		else if (k + 1 >= argc)
 			usage();
 		else if (!strcmp(a, "--mb"))
@@ -186,6 +322,10 @@ static void parse(int argc, char **argv, struct opts *o)
 			o->repeat = atoi(argv[++k]);
 		else if (!strcmp(a, "--pack") && o->npacks < 16)
 			o->packs[o->npacks++] = argv[++k];
+		else if (!strcmp(a, "--dump"))
+			o->dump = argv[++k];
+		else if (!strcmp(a, "--dump-jsonl"))
+			o->dump_jsonl = argv[++k];
 		else
 			usage();
 	}
@@ -193,10 +333,31 @@ static void parse(int argc, char **argv, struct opts *o)
 		usage();
 }
 
+static int dump(const struct opts *o)
+{
+	struct corpus cp;
+
+	if (corpus_generate(&cp, (size_t)(o->mb * 1e6), o->seed)) {
+		fprintf(stderr, "tact-bench: out of memory\n");
+		return 2;
+	}
+	if (!one_line_each(&cp)) {
+		fprintf(stderr, "tact-bench: a message holds a line break\n");
+		return 2;
+	}
+	if (o->dump)
+		dump_text(&cp, o->dump);
+	if (o->dump_jsonl)
+		dump_jsonl(&cp, o->dump_jsonl);
+	corpus_free(&cp);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	struct opts o = { 20, "auto", 0, { 0 }, 0, 42, 1 };
+	struct opts o = { 20, "auto", 0, { 0 }, 0, 42, 1, 0, NULL, NULL };
 	tact_check_options co = TACT_CHECK_OPTIONS_INIT;
+	struct result res = { 0 };
 	struct corpus cp;
 	double builds[5], dummy;
 	tact_checker *c;
@@ -205,20 +366,28 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "--redos"))
 		return run_redos();
 	parse(argc, argv, &o);
+	if (o.dump || o.dump_jsonl)
+		return dump(&o);
 	co.language = o.lang;
-	for (k = 0; k < 5; k++) {
+	for (k = 0; k < 5; k++)
 		tact_checker_free(build(&o, &builds[k]));
-	}
 	qsort(builds, 5, sizeof builds[0], cmp_double);
 	c = build(&o, &dummy);
-	printf("tact %s, %zu rules, checker built in %.2f ms (median of 5)\n",
-	       tact_version(), tact_checker_rule_count(c), builds[2] * 1e3);
+	res.rules = tact_checker_rule_count(c);
+	res.build_s = builds[2];
 	if (corpus_generate(&cp, (size_t)(o.mb * 1e6), o.seed)) {
 		fprintf(stderr, "tact-bench: out of memory\n");
 		return 2;
 	}
-	run_messages(c, &co, &cp, o.repeat);
-	run_whole(c, &co, &cp);
+	res.messages = cp.count;
+	res.bytes = cp.len;
+	res.repeat = o.repeat;
+	run_messages(c, &co, &cp, &res);
+	run_whole(c, &co, &cp, &res);
+	if (o.json)
+		print_json(&res);
+	else
+		print_text(&res);
 	corpus_free(&cp);
 	tact_checker_free(c);
 	return 0;

@@ -3,6 +3,8 @@
 
     bench.py --helper LIBPATH [--mb MB] [--seed N] [--calls N] [--rounds N]
              [--repeat N]
+    bench.py --corpus FILE [--no-builtin] [--pack PACK]... [--lang L]
+             [--json]
 
 LIBPATH is the helper library built from helper.c; C and Python are timed
 in this one process, alternately, and the best run is kept.
@@ -15,12 +17,18 @@ in this one process, alternately, and the best run is kept.
    message (a line) per check() call, on 1 and 2 threads sharing one
    Checker, next to C on 1 and 2 threads sharing one tact_checker.
 
+With --corpus, only this: every line of FILE (tact-bench --dump) checked
+once, one check() per message, timing each; prints MB/s, messages/s and
+the latency percentiles (bench/run-all compares them with C, the CLI and
+Lua).
+
 Run it with PYTHONPATH at the package in the build tree; meson does:
     meson test -C build --benchmark --suite python -v
 """
 
 import argparse
 import ctypes
+import json
 import os
 import sys
 import threading
@@ -114,15 +122,62 @@ def python_messages_per_second(checker, messages, threads):
     return len(messages) / (time.perf_counter() - t0)
 
 
+def corpus_run(args):
+    """Every message of the file checked once: throughput and latency."""
+    checker = tact.Checker(builtin=not args.no_builtin)
+    for pack in args.pack:
+        checker.add_pack(pack)
+    with open(args.corpus, "rb") as f:
+        data = f.read()
+    messages = data.decode().splitlines(keepends=True)
+    lang = args.lang
+    lat = []
+    clock = time.perf_counter_ns
+    t0 = clock()
+    for m in messages:
+        m0 = clock()
+        checker.check(m, lang=lang)
+        lat.append(clock() - m0)
+    total = (clock() - t0) / 1e9
+    lat.sort()
+    out = {"python": sys.version.split()[0], "rules": len(checker.rules),
+           "messages": len(messages), "bytes": len(data),
+           "mb_per_s": round(len(data) / 1e6 / total, 3),
+           "messages_per_s": round(len(messages) / total, 1),
+           "latency_median_us": round(lat[len(lat) // 2] / 1e3, 3),
+           "latency_p99_us": round(lat[len(lat) * 99 // 100] / 1e3, 3),
+           "latency_max_us": round(lat[-1] / 1e3, 3)}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print("Python %s, %d rules, %d messages, %.1f MB: %.1f MB/s, "
+              "%.0f messages/s; latency median %.2f us, p99 %.2f us, "
+              "max %.2f us" % (out["python"], out["rules"], len(messages),
+                               len(data) / 1e6, out["mb_per_s"],
+                               out["messages_per_s"],
+                               out["latency_median_us"],
+                               out["latency_p99_us"], out["latency_max_us"]))
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--helper", required=True)
+    p.add_argument("--helper")
+    p.add_argument("--corpus")
+    p.add_argument("--no-builtin", action="store_true")
+    p.add_argument("--pack", action="append", default=[])
+    p.add_argument("--lang", default="auto")
+    p.add_argument("--json", action="store_true")
     p.add_argument("--mb", type=float, default=2.0)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--calls", type=int, default=100000)
     p.add_argument("--rounds", type=int, default=50)
     p.add_argument("--repeat", type=int, default=5)
     args = p.parse_args()
+    if args.corpus:
+        return corpus_run(args)
+    if not args.helper:
+        p.error("--helper is required (or --corpus)")
 
     lib = load_helper(args.helper)
     checker = tact.Checker()

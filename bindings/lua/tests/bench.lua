@@ -4,7 +4,59 @@
 -- test; compare with the same loop in C over tact_check()/tact_rewrite().
 --   LUA_CPATH='build/bindings/lua/5.4/?.so;;' lua5.4 bindings/lua/tests/bench.lua \
 --     MESSAGE_FILE [builtin|PACK.yaml]
+-- With --corpus, every line of FILE (build/bench/tact-bench --dump FILE) is
+-- checked once, --lang auto, each check timed in CPU time (os.clock: about
+-- 1 us resolution); prints MB/s, messages/s and latency percentiles, with
+-- --json as one JSON object (bench/run-all):
+--   ... bench.lua --corpus FILE [--json] [builtin|PACK.yaml...]
 local tact = require "tact"
+
+local function corpus_run(args)
+  local path, json, packs = args[2], false, {}
+  for k = 3, #args do
+    if args[k] == "--json" then json = true
+    elseif args[k] ~= "builtin" then packs[#packs + 1] = args[k] end
+  end
+  local f = assert(io.open(assert(path, "--corpus FILE"), "rb"))
+  local data = f:read("*a")
+  f:close()
+  local messages = {}
+  for m in data:gmatch("[^\n]*\n") do messages[#messages + 1] = m end
+  local c = #packs == 0 and tact.new() or tact.new { builtin = false }
+  for _, p in ipairs(packs) do assert(c:add_pack(p)) end
+  local opts, lat, clock = { lang = "auto" }, {}, os.clock
+  local t0 = clock()
+  for k = 1, #messages do
+    local m0 = clock()
+    c:check(messages[k], opts)
+    lat[k] = clock() - m0
+  end
+  local total = clock() - t0
+  table.sort(lat)
+  local n = #lat
+  local r = {
+    mb = #data / 1e6 / total, msgs = n / total,
+    med = lat[math.floor(n / 2) + 1] * 1e6,
+    p99 = lat[math.floor(n * 99 / 100) + 1] * 1e6,
+    max = lat[n] * 1e6,
+  }
+  local lua = jit and jit.version or _VERSION
+  if json then
+    print(('{"lua":"%s","messages":%d,"bytes":%d,"mb_per_s":%.3f,' ..
+      '"messages_per_s":%.1f,"latency_median_us":%.3f,"latency_p99_us":%.3f,' ..
+      '"latency_max_us":%.3f}'):format(lua, n, #data, r.mb, r.msgs, r.med,
+      r.p99, r.max))
+  else
+    print(("%s, %d messages, %.1f MB: %.1f MB/s, %.0f messages/s; latency " ..
+      "median %.2f us, p99 %.2f us, max %.2f us"):format(lua, n, #data / 1e6,
+      r.mb, r.msgs, r.med, r.p99, r.max))
+  end
+end
+
+if arg[1] == "--corpus" then
+  corpus_run(arg)
+  return
+end
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
