@@ -117,10 +117,29 @@ enum atom { ATOM_CONSUME, ATOM_BOUNDARY, ATOM_ASSERT };
 /* A set holding one literal code point c (UTF-8 in buf[0..n)), folded. */
 static int set_char(struct parser *a, struct set *s, const char *buf, size_t n)
 {
+	const unsigned char *b = (const unsigned char *)buf;
 	struct prefix x;
 	char *f;
 
 	memset(&x, 0, sizeof x);
+	x.open = 1;
+	/* ASCII and basic Cyrillic fold by themselves (tact_fold_string()
+	 * does the same, slower). */
+	if (n == 1 && b[0] < 0x80 && b[0] > ' ') {
+		x.s[0] = (char)(b[0] >= 'A' && b[0] <= 'Z' ? b[0] + 32 : b[0]);
+		x.len = 1;
+		return set_add(a, s, &x);
+	}
+	if (n == 2 && (b[0] == 0xD0 || b[0] == 0xD1)) {
+		uint32_t cp = (uint32_t)(b[0] & 0x1F) << 6 | (b[1] & 0x3F);
+
+		if (cp >= 0x410 && cp <= 0x44F) {
+			cp += cp < 0x430 ? 0x20 : 0;
+			tact_utf8_put(x.s, cp);
+			x.len = 2;
+			return set_add(a, s, &x);
+		}
+	}
 	f = tact_fold_string(buf, n, 1);
 	if (!f) {
 		a->fail = 1;
@@ -709,7 +728,7 @@ struct span {
 };
 
 struct spans {
-	struct span v[64];
+	struct span v[24];
 	size_t n;
 };
 

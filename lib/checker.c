@@ -105,6 +105,7 @@ void tact_rule_free(struct tact_rule *r)
 	free(r->explanation); free(r->explanation_en); free(r->source);
 	for (k = 0; k < r->npatterns; k++) {
 		pcre2_code_free(r->patterns[k].code);
+		pcre2_code_free(atomic_load(&r->patterns[k].jit));
 		free(r->patterns[k].literal);
 		free(r->patterns[k].source);
 		tact_anchors_free(&r->patterns[k].anchors);
@@ -116,6 +117,7 @@ void tact_rule_free(struct tact_rule *r)
 	free(r->patterns);
 	for (k = 0; k < r->nexceptions; k++) {
 		pcre2_code_free(r->exceptions[k].code);
+		pcre2_code_free(atomic_load(&r->exceptions[k].jit));
 		free(r->exceptions[k].literal);
 	}
 	free(r->exceptions);

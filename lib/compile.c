@@ -11,7 +11,8 @@
 #define PATTERN_NEST_MAX 64
 
 pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
-                                 char *message, size_t msgsize, int *nomem)
+                                 int jit, char *message, size_t msgsize,
+                                 int *nomem)
 {
 	pcre2_compile_context *cctx;
 	pcre2_code *code;
@@ -52,8 +53,31 @@ pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
 		return NULL;
 	}
 	/* JIT is an optimisation: the interpreter is used when it fails. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	if (jit)
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	return code;
+}
+
+const pcre2_code *tact_pattern_code(const struct tact_pattern *p)
+{
+	struct tact_pattern *m = (struct tact_pattern *)(uintptr_t)p;
+	pcre2_code *jit = atomic_load_explicit(&m->jit, memory_order_acquire);
+	pcre2_code *copy;
+
+	if (jit)
+		return jit;
+	if (atomic_fetch_add_explicit(&m->uses, 1, memory_order_relaxed) !=
+	    TACT_JIT_AFTER)
+		return p->code;
+	/* The thread that makes the use that counts compiles a copy and
+	 * publishes it; checks running meanwhile keep the interpreter. */
+	copy = pcre2_code_copy(p->code);
+	if (!copy || pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(copy);
+		return p->code;
+	}
+	atomic_store_explicit(&m->jit, copy, memory_order_release);
+	return copy;
 }
 
 static int group_exists(const pcre2_code *code, const char *name, size_t n)

@@ -150,7 +150,9 @@ void tact_anchors_free(struct tact_anchors *a);
 /* ---- rules ------------------------------------------------------------------- */
 
 struct tact_pattern {
-	pcre2_code *code;
+	pcre2_code *code;      /* interpreted (rule patterns) or JIT-compiled */
+	_Atomic(pcre2_code *) jit;  /* rule patterns: see tact_pattern_code() */
+	atomic_uint uses;
 	char *source;          /* folded as compiled (rule patterns only) */
 	char **suggestions;    /* NULL: the rule's */
 	size_t nsuggestions;
@@ -357,7 +359,14 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
  * message receives the reason on failure, and *nomem tells whether it was
  * a lack of memory. */
 pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
-                                 char *message, size_t msgsize, int *nomem);
+                                 int jit, char *message, size_t msgsize,
+                                 int *nomem);
+/* The code to run a rule pattern with: its JIT-compiled copy once the
+ * pattern has been used TACT_JIT_AFTER times (compiling every pattern of
+ * the built-in packs up front would be most of building a checker), the
+ * interpreted code until then. Thread-safe. */
+#define TACT_JIT_AFTER 3
+const pcre2_code *tact_pattern_code(const struct tact_pattern *p);
 /* The literal text every match of pattern starts with, when the pattern
  * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
  * letters, folded like the text; NULL when it shows none of at least two

@@ -95,7 +95,7 @@ static int exception_matches(struct engine *e, const struct tact_pattern *x,
 	while (off <= e->norm->len) {
 		PCRE2_SIZE *ov;
 
-		if (run(e, x->code, off) <= 0)
+		if (run(e, tact_pattern_code(x), off) <= 0)
 			break;
 		ov = pcre2_get_ovector_pointer(e->md);
 		if (tact_grow((void **)&exc->v, &exc->cap, exc->n + 1,
@@ -231,7 +231,7 @@ static int run_loose(struct engine *e, const struct tact_rule *r,
 	}
 	while (off <= e->norm->len && !e->sc->rules[r->index].spent) {
 		PCRE2_SIZE *ov;
-		int rc = run(e, p->code, off);
+		int rc = run(e, tact_pattern_code(p), off);
 
 		if (rc <= 0)
 			return TACT_OK;
@@ -278,7 +278,7 @@ static int run_pattern(struct engine *e, const struct tact_pattern_ref *ref,
 
 		if (at < end || (k > 0 && v[k] == v[k - 1]))
 			continue;
-		rc = run(e, ref->pat->code, at);
+		rc = run(e, tact_pattern_code(ref->pat), at);
 		if (rc <= 0)
 			continue;
 		end = pcre2_get_ovector_pointer(e->md)[1];

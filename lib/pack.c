@@ -148,12 +148,12 @@ int pk_known_category(struct loader *ld, const char *name)
 }
 
 int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
-               uint32_t options, pcre2_code **out)
+               uint32_t options, int jit, pcre2_code **out)
 {
 	char msg[MSG_MAX];
 	int nomem = 0;
 
-	*out = tact_pattern_compile(src, options, msg, sizeof msg, &nomem);
+	*out = tact_pattern_compile(src, options, jit, msg, sizeof msg, &nomem);
 	if (!*out && nomem)
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (!*out)
@@ -162,11 +162,13 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 	return TACT_OK;
 }
 
-/* Compile an exception and note the literal its matches start with. */
+/* Compile a pattern that runs unanchored and note the literal its
+ * matches start with; JIT-compiled now, or on use (tact_pattern_code()). */
 static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
-                                const char *src, struct tact_pattern *p)
+                                const char *src, int jit,
+                                struct tact_pattern *p)
 {
-	int rc = pk_compile(ld, n, src, 0, &p->code);
+	int rc = pk_compile(ld, n, src, 0, jit, &p->code);
 	char *folded;
 
 	if (rc)
@@ -189,8 +191,8 @@ int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
 	     tact_pattern_required(p->source, &p->required)))
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (p->anchors.n == 0)
-		return pattern_with_literal(ld, n, src, p);
-	return pk_compile(ld, n, src, PCRE2_ANCHORED, &p->code);
+		return pattern_with_literal(ld, n, src, 0, p);
+	return pk_compile(ld, n, src, PCRE2_ANCHORED, 0, &p->code);
 }
 
 static int parse_pattern(struct loader *ld, yaml_node_t *n,
@@ -271,7 +273,7 @@ static int parse_exceptions(struct loader *ld, yaml_node_t *n,
 			r->nexceptions = count;
 	}
 	for (k = 0; !rc && k < count; k++)
-		rc = pattern_with_literal(ld, n, src[k], &r->exceptions[k]);
+		rc = pattern_with_literal(ld, n, src[k], 0, &r->exceptions[k]);
 	for (k = 0; src && k < count; k++)
 		free(src[k]);
 	free(src);

@@ -38,7 +38,7 @@ int pk_severity(struct loader *ld, yaml_node_t *n, int *out);
 int pk_valid_id(const char *id);
 int pk_known_category(struct loader *ld, const char *name);
 int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
-               uint32_t options, pcre2_code **out);
+               uint32_t options, int jit, pcre2_code **out);
 /* A rule's pattern: its anchors, compiled anchored when it has some. */
 int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
                     struct tact_pattern *p);

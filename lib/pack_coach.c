@@ -309,7 +309,7 @@ static int parse_cue(struct loader *ld, yaml_node_t *n, const char *what,
 	if (!rc && !(cue->v = tact_calloc(count, sizeof *cue->v)))
 		rc = tact_err(TACT_ENOMEM, "out of memory");
 	for (k = 0; !rc && k < count; k++) {
-		rc = pk_compile(ld, n, src[k], 0, &cue->v[k]);
+		rc = pk_compile(ld, n, src[k], 0, 1, &cue->v[k]);
 		if (!rc)
 			cue->n++;
 	}

@@ -278,7 +278,7 @@ START_TEST(builtin_patterns_are_found)
 		char msg[256];
 		int nomem;
 
-		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, msg,
+		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, 1, msg,
 		                                sizeof msg, &nomem);
 		ck_assert_msg(plain[k] != NULL, "%s", msg);
 	}
