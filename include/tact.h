@@ -66,15 +66,15 @@ extern "C" {
 /* ---------------------------------------------------------------------- */
 
 #define TACT_VERSION_MAJOR 1
-#define TACT_VERSION_MINOR 1
+#define TACT_VERSION_MINOR 2
 #define TACT_VERSION_PATCH 0
 /** The version this header describes, as MAJOR*10000 + MINOR*100 + PATCH. */
 #define TACT_VERSION_NUMBER \
 	(TACT_VERSION_MAJOR * 10000 + TACT_VERSION_MINOR * 100 + TACT_VERSION_PATCH)
-#define TACT_VERSION_STRING "1.1.0"
+#define TACT_VERSION_STRING "1.2.0"
 
 /**
- * The version string of the library actually linked ("1.1.0"): compare with
+ * The version string of the library actually linked ("1.2.0"): compare with
  * TACT_VERSION_STRING to detect a header/library mismatch. Static storage;
  * thread-safe; never NULL.
  */
@@ -231,6 +231,28 @@ TACT_API const char *tact_rule_explanation(const tact_rule *rule,
 TACT_API const char *tact_rule_source(const tact_rule *rule);
 TACT_API int tact_rule_severity(const tact_rule *rule);
 TACT_API size_t tact_rule_trigger_count(const tact_rule *rule);
+
+/*
+ * How the engine finds where a rule's patterns may match
+ * (docs/performance.md). Each pattern is found one way:
+ *   TACT_FOUND_ANCHORED  it runs only where a literal its matches start
+ *                        with occurs (most patterns);
+ *   TACT_FOUND_LITERAL   it runs on a sentence that holds a literal every
+ *                        match contains;
+ *   TACT_FOUND_TRIGGER   it runs on a sentence that holds one of the
+ *                        rule's triggers;
+ *   TACT_FOUND_ALWAYS    it runs on every sentence of the rule's language
+ *                        (no literal found, no triggers): slowest.
+ * tact_rule_pattern_count() returns how many of the rule's patterns are
+ * found the way `how` names, or all of them for TACT_FOUND_ANY; 0 for a
+ * NULL rule or an unknown `how`. Since 1.2. Thread-safe.
+ */
+#define TACT_FOUND_ANY 0
+#define TACT_FOUND_ANCHORED 1
+#define TACT_FOUND_LITERAL 2
+#define TACT_FOUND_TRIGGER 3
+#define TACT_FOUND_ALWAYS 4
+TACT_API size_t tact_rule_pattern_count(const tact_rule *rule, int how);
 
 /** Kinds of rule example. */
 enum tact_example_kind {

@@ -76,6 +76,27 @@ size_t tact_rule_trigger_count(const tact_rule *r)
 	return r ? r->ntriggers : 0;
 }
 
+/* How pattern p of rule r is found (see tact.h). */
+static int found(const struct tact_rule *r, const struct tact_pattern *p)
+{
+	if (p->anchors.n)
+		return TACT_FOUND_ANCHORED;
+	if (p->required.n)
+		return TACT_FOUND_LITERAL;
+	return r->ntriggers ? TACT_FOUND_TRIGGER : TACT_FOUND_ALWAYS;
+}
+
+size_t tact_rule_pattern_count(const tact_rule *r, int how)
+{
+	size_t k, n = 0;
+
+	if (!r || how < TACT_FOUND_ANY || how > TACT_FOUND_ALWAYS)
+		return 0;
+	for (k = 0; k < r->npatterns; k++)
+		n += how == TACT_FOUND_ANY || found(r, &r->patterns[k]) == how;
+	return n;
+}
+
 size_t tact_rule_example_count(const tact_rule *r, int kind)
 {
 	if (!r || (kind != TACT_EXAMPLE_BAD && kind != TACT_EXAMPLE_GOOD))

@@ -5,8 +5,9 @@
  *       «Но» перечёркивает всё, что было сказано до него.
  *       Союз «но» после любой фразы отрицает сказанное ранее; ...
  *
- * --stats adds each rule's trigger count and, at the end, the rules that
- * have none (their patterns run on every sentence, which is slower).
+ * --stats adds each rule's trigger count and how its patterns are found
+ * and, at the end, the rules with patterns that run on every sentence
+ * (no literal to find them by and no triggers: slower).
  */
 #include "cli.h"
 
@@ -45,7 +46,13 @@ static void put_rule_text(FILE *f, const tact_rule *rule, int english,
 	fprintf(f, "%s [%s, %s]", tact_rule_id(rule), tact_rule_category(rule),
 	        sev ? sev : "?");
 	if (stats)
-		fprintf(f, " triggers: %zu", triggers);
+		fprintf(f, " triggers: %zu, patterns: %zu (anchored %zu, by literal "
+		        "%zu, by trigger %zu, on every sentence %zu)", triggers,
+		        tact_rule_pattern_count(rule, TACT_FOUND_ANY),
+		        tact_rule_pattern_count(rule, TACT_FOUND_ANCHORED),
+		        tact_rule_pattern_count(rule, TACT_FOUND_LITERAL),
+		        tact_rule_pattern_count(rule, TACT_FOUND_TRIGGER),
+		        tact_rule_pattern_count(rule, TACT_FOUND_ALWAYS));
 	fputc('\n', f);
 	put_indented(f, tact_rule_message(rule, english));
 	put_indented(f, tact_rule_explanation(rule, english));
@@ -61,15 +68,15 @@ static void put_stats(FILE *f, const tact_checker *c, const char *language,
 	for (i = 0; i < n; i++) {
 		const tact_rule *rule = tact_checker_rule(c, i);
 		bare += rule_selected(rule, language) &&
-		        tact_rule_trigger_count(rule) == 0;
+		        tact_rule_pattern_count(rule, TACT_FOUND_ALWAYS) > 0;
 	}
-	fprintf(f, "%zu rule%s, %zu without triggers%s\n", listed,
-	        listed == 1 ? "" : "s", bare,
-	        bare ? " (their patterns run on every sentence):" : "");
+	fprintf(f, "%zu rule%s, %zu with patterns that run on every sentence%s\n",
+	        listed, listed == 1 ? "" : "s", bare,
+	        bare ? " (no literal to find them by, no triggers):" : "");
 	for (i = 0; i < n; i++) {
 		const tact_rule *rule = tact_checker_rule(c, i);
 		if (rule_selected(rule, language) &&
-		    tact_rule_trigger_count(rule) == 0)
+		    tact_rule_pattern_count(rule, TACT_FOUND_ALWAYS) > 0)
 			fprintf(f, INDENT "%s\n", tact_rule_id(rule));
 	}
 }

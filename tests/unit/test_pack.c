@@ -149,6 +149,43 @@ START_TEST(rule_accessors)
 }
 END_TEST
 
+/* How patterns are found, and that each kind still finds its matches. */
+START_TEST(pattern_counts)
+{
+	static const char yaml[] =
+		"pack: t\nlanguage: kk\nrules:\n"
+		"  - id: kk.familiarity.t1\n    category: familiarity\n"
+		"    severity: warning\n    message: m\n    explanation: e\n"
+		"    patterns: ['\\bбар\\b', '\\b\\w+сың\\b']\n"
+		"  - id: kk.familiarity.t2\n    category: familiarity\n"
+		"    severity: warning\n    message: m\n    explanation: e\n"
+		"    triggers: [ал]\n    patterns: ['\\b\\w+z\\b']\n"
+		"  - id: kk.familiarity.t3\n    category: familiarity\n"
+		"    severity: warning\n    message: m\n    explanation: e\n"
+		"    patterns: ['\\b\\w+\\?']\n";
+	tact_checker *c = checker_with(yaml);
+	const tact_rule *r1 = tact_checker_rule(c, 0), *r2 = tact_checker_rule(c, 1),
+	                *r3 = tact_checker_rule(c, 2);
+	tact_report *r;
+
+	ck_assert_uint_eq(tact_rule_pattern_count(r1, TACT_FOUND_ANY), 2);
+	ck_assert_uint_eq(tact_rule_pattern_count(r1, TACT_FOUND_ANCHORED), 1);
+	ck_assert_uint_eq(tact_rule_pattern_count(r1, TACT_FOUND_LITERAL), 1);
+	ck_assert_uint_eq(tact_rule_pattern_count(r2, TACT_FOUND_TRIGGER), 1);
+	ck_assert_uint_eq(tact_rule_pattern_count(r3, TACT_FOUND_ALWAYS), 1);
+	ck_assert_uint_eq(tact_rule_pattern_count(r3, 99), 0);
+	ck_assert_uint_eq(tact_rule_pattern_count(NULL, TACT_FOUND_ANY), 0);
+	r = check_as(c, "kk", "Бар. Барасың. Ал biz. Неге?");
+	ck_assert_uint_eq(tact_report_count(r), 4);
+	tact_report_free(r);
+	/* Without its trigger, the second rule's pattern does not run. */
+	r = check_as(c, "kk", "Biz.");
+	ck_assert_uint_eq(tact_report_count(r), 0);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 static Suite *pack_suite(void)
 {
 	Suite *s = suite_create("pack");
@@ -160,6 +197,7 @@ static Suite *pack_suite(void)
 	tcase_add_test(tc, pack_file_errors);
 	tcase_add_test(tc, new_categories);
 	tcase_add_test(tc, rule_accessors);
+	tcase_add_test(tc, pattern_counts);
 	suite_add_tcase(s, tc);
 	return s;
 }
