@@ -80,13 +80,11 @@ static int set_add(struct parser *a, struct set *s, const struct prefix *x)
 	return 0;
 }
 
-/* Sets grow as literals are added. */
-static int set_init(struct parser *a, struct set *s)
+/* Sets start empty and grow as literals are added. */
+static void set_init(struct set *s)
 {
-	(void)a;
 	s->v = NULL;
 	s->n = s->cap = 0;
-	return 0;
 }
 
 /* The set that only holds the empty literal, still open. */
@@ -94,8 +92,7 @@ static int set_empty(struct parser *a, struct set *s)
 {
 	struct prefix e;
 
-	if (set_init(a, s))
-		return -1;
+	set_init(s);
 	memset(&e, 0, sizeof e);
 	e.open = 1;
 	return set_add(a, s, &e);
@@ -338,10 +335,7 @@ static enum atom group(struct parser *a, struct set *s)
 		a->fail = 1;
 		return ATOM_ASSERT;
 	}
-	if (kind == ATOM_CONSUME)
-		alternatives(a, s);
-	else if (!set_init(a, &inner))
-		alternatives(a, &inner);
+	alternatives(a, kind == ATOM_CONSUME ? s : &inner);
 	a->depth--;
 	free(inner.v);
 	if (a->p >= a->end || *a->p != ')') {
@@ -466,8 +460,7 @@ static void concat(struct parser *a, struct set *cur, const struct set *next)
 		set_close(cur);
 		return;
 	}
-	if (set_init(a, &out))
-		return;
+	set_init(&out);
 	for (i = 0; i < cur->n; i++) {
 		const struct prefix *c = &cur->v[i];
 
@@ -569,8 +562,7 @@ static void sequence(struct parser *a, struct set *cur)
 		skip_space(a);
 		if (a->fail || a->p >= a->end || *a->p == '|' || *a->p == ')')
 			return;
-		if (set_init(a, &s))
-			return;
+		set_init(&s);
 		kind = atom(a, &s);
 		quantifier(a, &min, &max);
 		if (!a->fail && kind == ATOM_CONSUME) {
@@ -673,8 +665,8 @@ static int analyse(const char *p, const char *end, int extended,
 	a.p = p;
 	a.end = end;
 	a.extended = extended;
-	if (!set_init(&a, s))
-		alternatives(&a, s);
+	set_init(s);
+	alternatives(&a, s);
 	if (a.p != a.end)
 		a.fail = 1;
 	for (k = 0; !a.fail && k < s->n; k++)
@@ -778,8 +770,9 @@ static void atom_spans(const char *p, const char *end, int extended,
 
 		skip_space(&a);
 		if (a.p >= a.end || a.fail || out->n == TACT_ARRAY_LEN(out->v) ||
-		    *a.p == '|' || *a.p == ')' || set_init(&a, &s))
+		    *a.p == '|' || *a.p == ')')
 			break;
+		set_init(&s);
 		at = a.p;
 		out->v[out->n].start = at;
 		out->v[out->n].end = end;

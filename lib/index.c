@@ -286,7 +286,7 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
 
 /* ---- scanning ------------------------------------------------------------ */
 
-static int push(struct tact_cands *c, uint32_t hit, size_t pos)
+int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos)
 {
 	if (c->n == c->cap &&
 	    tact_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
@@ -295,16 +295,32 @@ static int push(struct tact_cands *c, uint32_t hit, size_t pos)
 	return TACT_OK;
 }
 
-/* Is a word character at s[j] (or is j the end)? */
+/* Is the code point at s[i] a word character? *n receives its length. */
+static int word_cp_at(const unsigned char *s, size_t i, size_t *n)
+{
+	size_t j = i;
+	uint32_t cp;
+
+	if (s[i] < 0x80) {
+		*n = 1;
+		return tact_is_word_cp(s[i]);
+	}
+	if ((s[i] & 0xE0) == 0xC0) {
+		/* Two bytes: Latin and Cyrillic letters. */
+		*n = 2;
+		return tact_is_word_cp((uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F));
+	}
+	cp = tact_utf8_next((const char *)s, &j);
+	*n = j - i;
+	return tact_is_word_cp(cp);
+}
+
+/* Is a word character at s[j] (0 at the end)? */
 static int word_at(const unsigned char *s, size_t len, size_t j)
 {
-	size_t k = j;
+	size_t n;
 
-	if (j >= len)
-		return 0;
-	if (s[j] < 0x80)
-		return tact_is_word_cp(s[j]);
-	return tact_is_word_cp(tact_utf8_next((const char *)s, &k));
+	return j < len && word_cp_at(s, j, &n);
 }
 
 /* The child of node n for byte b, or NULL. */
@@ -346,7 +362,7 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 
 			if ((h & TACT_HIT_END) && word_at(s, len, j))
 				continue;
-			if (push(out, h & ~TACT_HIT_END, i))
+			if (tact_cands_push(out, h & ~TACT_HIT_END, i))
 				return TACT_ENOMEM;
 		}
 	}
@@ -363,26 +379,6 @@ static int may_start(const struct tact_btrie *t, unsigned char c)
 		return 1;
 	return (b[3] >> 63) && (c == ' ' || (c >= '\t' && c <= '\r') ||
 	                        c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3);
-}
-
-/* Is the code point at s[i] (of n bytes) a word character? */
-static int word_cp_at(const unsigned char *s, size_t i, size_t *n)
-{
-	size_t j = i;
-	uint32_t cp;
-
-	if (s[i] < 0x80) {
-		*n = 1;
-		return tact_is_word_cp(s[i]);
-	}
-	if ((s[i] & 0xE0) == 0xC0) {
-		/* Two bytes: Latin and Cyrillic letters. */
-		*n = 2;
-		return tact_is_word_cp((uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F));
-	}
-	cp = tact_utf8_next((const char *)s, &j);
-	*n = j - i;
-	return tact_is_word_cp(cp);
 }
 
 int tact_index_scan(const struct tact_lang_index *li, const char *text,

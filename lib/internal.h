@@ -311,6 +311,8 @@ void tact_index_free(struct tact_index *ix);
 void tact_btrie_free(struct tact_btrie *t);
 const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
                                               const char *lang);
+/* Append a candidate: hit at offset pos. */
+int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
 /* Append to out the candidates of a normalised sentence. */
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out);

@@ -78,20 +78,30 @@ static const char *find(const char *hay, size_t len, const char *needle,
 	return NULL;
 }
 
+/* Where an unanchored pattern's first match can start: every match
+ * starts with its literal, when it has one; 0 when that is absent. */
+static int first_offset(const struct engine *e, const struct tact_pattern *p,
+                        size_t *off)
+{
+	const char *at;
+
+	*off = 0;
+	if (!p->literal)
+		return 1;
+	at = find(e->norm->text, e->norm->len, p->literal, p->literal_len);
+	if (at)
+		*off = (size_t)(at - e->norm->text);
+	return at != NULL;
+}
+
 /* Append every match of exception x in the sentence to exc. */
 static int exception_matches(struct engine *e, const struct tact_pattern *x,
                              struct tact_spans *exc)
 {
-	size_t off = 0;
+	size_t off;
 
-	if (x->literal) {
-		const char *at = find(e->norm->text, e->norm->len, x->literal,
-		                      x->literal_len);
-
-		if (!at)
-			return TACT_OK;
-		off = (size_t)(at - e->norm->text);
-	}
+	if (!first_offset(e, x, &off))
+		return TACT_OK;
 	while (off <= e->norm->len) {
 		PCRE2_SIZE *ov;
 
@@ -139,9 +149,8 @@ static int excepted(struct engine *e, const struct tact_rule *r, size_t s,
 		return TACT_OK;
 	if (e->exc_rule != r->index && collect_exceptions(e, r))
 		return TACT_ENOMEM;
-	for (k = 0; k < exc->n; k++)
-		if (exc->v[k].start <= s && t <= exc->v[k].end)
-			*out = 1;
+	for (k = 0; k < exc->n && !*out; k++)
+		*out = exc->v[k].start <= s && t <= exc->v[k].end;
 	return TACT_OK;
 }
 
@@ -217,18 +226,10 @@ static int matched(struct engine *e, const struct tact_rule *r,
 static int run_loose(struct engine *e, const struct tact_rule *r,
                      const struct tact_pattern *p)
 {
-	size_t off = 0;
+	size_t off;
 
-	/* Every match starts with the literal: no literal, no match; else
-	 * start where it first appears. */
-	if (p->literal) {
-		const char *at = find(e->norm->text, e->norm->len, p->literal,
-		                      p->literal_len);
-
-		if (!at)
-			return TACT_OK;
-		off = (size_t)(at - e->norm->text);
-	}
+	if (!first_offset(e, p, &off))
+		return TACT_OK;
 	while (off <= e->norm->len && !e->sc->rules[r->index].spent) {
 		PCRE2_SIZE *ov;
 		int rc = run(e, tact_pattern_code(p), off);
@@ -299,11 +300,9 @@ static int queue_loose(struct engine *e, uint32_t rule)
 	if (st->queued == e->sc->serial)
 		return TACT_OK;
 	st->queued = e->sc->serial;
-	for (k = ix->loose_at[rule]; k < ix->loose_at[rule + 1]; k++) {
-		if (tact_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
+	for (k = ix->loose_at[rule]; k < ix->loose_at[rule + 1]; k++)
+		if (tact_cands_push(c, ix->loose[k], UINT32_MAX))
 			return TACT_ENOMEM;
-		c->v[c->n++] = (uint64_t)ix->loose[k] << 32 | UINT32_MAX;
-	}
 	return TACT_OK;
 }
 
