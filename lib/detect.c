@@ -7,242 +7,74 @@
  * Romanian when it has Romanian letters (ă ș ț ş ţ; â î count too) or more
  * frequent Romanian words than English ones, else English. One Kazakh name
  * in a Russian sentence («Айгүл, здравствуйте!») stays Russian.
+ *
+ * A letter is an ASCII letter, an apostrophe or any code point from U+00C0
+ * up; a word is a run of letters. One pass counts them. Words of ASCII
+ * letters and words of two-byte Cyrillic letters are taken eight bytes at a
+ * time; any other word goes one code point at a time. A word of up to 24
+ * bytes is lower-cased and looked up in the frequent words (detect_words.h)
+ * with one probe of a perfect hash index made at build time (wordindex.c).
  */
 #include <string.h>
 
 #include "internal.h"
+#include "detect_words.h"
+#include "detect_index.h"
 
 struct lang_votes {
 	size_t cyr, lat;        /* letters */
 	size_t kk_words, ru_words, ro_words, en_words;
 	size_t ro_letters;
+	size_t found[16];       /* words looked up, by the languages found */
 };
 
-/* Frequent words of each language, sorted by their bytes (strcmp order)
- * for binary search; tact_detect_table_check() verifies the order. */
-enum { W_KK = 1, W_RU = 2, W_RO = 4, W_EN = 8 };
-
-static const struct common_word {
-	const char *word;
-	unsigned char langs;
-} common_words[] = {
-	{ "aceasta", W_RO },
-	{ "acest", W_RO },
-	{ "and", W_EN },
-	{ "are", W_EN },
-	{ "at", W_EN },
-	{ "ati", W_RO },
-	{ "avem", W_RO },
-	{ "aveti", W_RO },
-	{ "aveți", W_RO },
-	{ "ați", W_RO },
-	{ "be", W_EN },
-	{ "buna", W_RO },
-	{ "bună", W_RO },
-	{ "but", W_EN },
-	{ "ca", W_RO },
-	{ "can", W_EN },
-	{ "can't", W_EN },
-	{ "cand", W_RO },
-	{ "care", W_RO },
-	{ "comanda", W_RO },
-	{ "cu", W_RO },
-	{ "cum", W_RO },
-	{ "când", W_RO },
-	{ "că", W_RO },
-	{ "daca", W_RO },
-	{ "dacă", W_RO },
-	{ "dar", W_RO },
-	{ "din", W_RO },
-	{ "don't", W_EN },
-	{ "dumneavoastra", W_RO },
-	{ "dumneavoastră", W_RO },
-	{ "dvs", W_RO },
-	{ "este", W_RO },
-	{ "foarte", W_RO },
-	{ "for", W_EN },
-	{ "fost", W_RO },
-	{ "have", W_EN },
-	{ "hello", W_EN },
-	{ "help", W_EN },
-	{ "here", W_EN },
-	{ "i", W_EN },
-	{ "if", W_EN },
-	{ "imi", W_RO },
-	{ "is", W_EN },
-	{ "it", W_EN },
-	{ "la", W_RO },
-	{ "mai", W_RO },
-	{ "multumesc", W_RO },
-	{ "multumim", W_RO },
-	{ "mulţumim", W_RO },
-	{ "mulțumesc", W_RO },
-	{ "must", W_EN },
-	{ "my", W_EN },
-	{ "ne", W_RO },
-	{ "noi", W_RO },
-	{ "not", W_EN },
-	{ "nu", W_RO },
-	{ "of", W_EN },
-	{ "on", W_EN },
-	{ "or", W_EN },
-	{ "order", W_EN },
-	{ "our", W_EN },
-	{ "pe", W_RO },
-	{ "pentru", W_RO },
-	{ "please", W_EN },
-	{ "problema", W_RO },
-	{ "puteti", W_RO },
-	{ "puteți", W_RO },
-	{ "sa", W_RO },
-	{ "sau", W_RO },
-	{ "should", W_EN },
-	{ "si", W_RO },
-	{ "sorry", W_EN },
-	{ "stiu", W_RO },
-	{ "sunt", W_RO },
-	{ "sunteti", W_RO },
-	{ "sunteți", W_RO },
-	{ "sure", W_EN },
-	{ "să", W_RO },
-	{ "thank", W_EN },
-	{ "thanks", W_EN },
-	{ "that", W_EN },
-	{ "the", W_EN },
-	{ "there", W_EN },
-	{ "this", W_EN },
-	{ "to", W_EN },
-	{ "trebuie", W_RO },
-	{ "un", W_RO },
-	{ "va", W_RO },
-	{ "vom", W_RO },
-	{ "vă", W_RO },
-	{ "was", W_EN },
-	{ "we", W_EN },
-	{ "what", W_EN },
-	{ "will", W_EN },
-	{ "with", W_EN },
-	{ "you", W_EN },
-	{ "your", W_EN },
-	{ "ziua", W_RO },
-	{ "îmi", W_RO },
-	{ "şi", W_RO },
-	{ "ştiu", W_RO },
-	{ "și", W_RO },
-	{ "știu", W_RO },
-	{ "алайда", W_KK },
-	{ "ба", W_KK },
-	{ "бар", W_KK },
-	{ "бе", W_KK },
-	{ "бойынша", W_KK },
-	{ "болады", W_KK },
-	{ "будет", W_RU },
-	{ "был", W_RU },
-	{ "быть", W_RU },
-	{ "біз", W_KK },
-	{ "біздің", W_KK },
-	{ "бірақ", W_KK },
-	{ "бұл", W_KK },
-	{ "в", W_RU },
-	{ "вам", W_RU },
-	{ "вас", W_RU },
-	{ "ваш", W_RU },
-	{ "ваше", W_RU },
-	{ "вашу", W_RU },
-	{ "все", W_RU },
-	{ "всё", W_RU },
-	{ "вы", W_RU },
-	{ "для", W_RU },
-	{ "до", W_RU },
-	{ "должны", W_RU },
-	{ "емес", W_KK },
-	{ "енді", W_KK },
-	{ "если", W_RU },
-	{ "есть", W_RU },
-	{ "же", W_RU },
-	{ "жоқ", W_KK },
-	{ "және", W_KK },
-	{ "заказ", W_RU },
-	{ "здравствуйте", W_RU },
-	{ "и", W_RU },
-	{ "или", W_RU },
-	{ "к", W_RU },
-	{ "как", W_RU },
-	{ "керек", W_KK },
-	{ "ма", W_KK },
-	{ "ме", W_KK },
-	{ "мен", W_KK },
-	{ "можно", W_RU },
-	{ "мы", W_RU },
-	{ "мүмкін", W_KK },
-	{ "на", W_RU },
-	{ "нам", W_RU },
-	{ "нас", W_RU },
-	{ "не", W_RU },
-	{ "неге", W_KK },
-	{ "но", W_RU },
-	{ "нужно", W_RU },
-	{ "ол", W_KK },
-	{ "олар", W_KK },
-	{ "осы", W_KK },
-	{ "от", W_RU },
-	{ "па", W_KK },
-	{ "пе", W_KK },
-	{ "по", W_RU },
-	{ "пожалуйста", W_RU },
-	{ "рахмет", W_KK },
-	{ "с", W_RU },
-	{ "сейчас", W_RU },
-	{ "сен", W_KK },
-	{ "сол", W_KK },
-	{ "спасибо", W_RU },
-	{ "сіз", W_KK },
-	{ "сізге", W_KK },
-	{ "сіздің", W_KK },
-	{ "сәлеметсіз", W_KK },
-	{ "так", W_RU },
-	{ "тиіс", W_KK },
-	{ "туралы", W_KK },
-	{ "у", W_RU },
-	{ "уже", W_RU },
-	{ "что", W_RU },
-	{ "это", W_RU },
-	{ "я", W_RU },
-	{ "қазір", W_KK },
-	{ "қандай", W_KK },
-	{ "үшін", W_KK },
-	{ "өтінемін", W_KK },
+/* What the letters of a word are. */
+enum {
+	F_ASCII = 1,            /* ASCII letters and apostrophes */
+	F_CYR = 2,              /* U+0400..U+047F: two bytes, D0 or D1 first */
+	F_OTHER = 4,            /* any other letter */
+	F_KK = 8,               /* one of them only Kazakh uses */
+	F_RO = 16,              /* one of them is Romanian */
 };
 
-static unsigned lookup(const char *w, size_t len)
+/* A word this long, in bytes, is no evidence either way. */
+#define WORD_MAX 60
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+/* In each 16-bit lane (a two-byte letter): bit 0, bits 0-6, bit 7. */
+#define LANE_ONE UINT64_C(0x0001000100010001)
+#define LANE_7F UINT64_C(0x007F007F007F007F)
+#define LANE_HIGH UINT64_C(0x0080008000800080)
+
+/* What a byte starts: a gap of one byte (G1) or of two (G2: U+0080..U+00BF),
+ * an ASCII letter (AZ), a letter U+0400..U+04FF (CY: D0..D3 xx) or another
+ * letter (LT). Bytes that start nothing in valid UTF-8 count as gaps. */
+enum { G1 = 1, G2 = 2, AZ, CY, LT };
+
+static const unsigned char byte_kind[256] = {
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* 00 */
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* 10 */
+	G1, G1, G1, G1, G1, G1, G1, LT, G1, G1, G1, G1, G1, G1, G1, G1,	/* 20 */
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* 30 */
+	G1, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ,	/* 40 */
+	AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, G1, G1, G1, G1, G1,	/* 50 */
+	G1, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ,	/* 60 */
+	AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, AZ, G1, G1, G1, G1, G1,	/* 70 */
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* 80 */
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* 90 */
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* A0 */
+	G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* B0 */
+	G1, G1, G2, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT,	/* C0 */
+	CY, CY, CY, CY, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT,	/* D0 */
+	LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT, LT,	/* E0 */
+	LT, LT, LT, LT, LT, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1, G1,	/* F0 */
+};
+
+/* For a byte that starts a gap, its length; else 0. */
+static inline size_t gap_width(unsigned char c)
 {
-	size_t lo = 0, hi = TACT_ARRAY_LEN(common_words);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *c = common_words[mid].word;
-		int cmp = strncmp(c, w, len);
-
-		if (cmp == 0)
-			cmp = c[len] != '\0';
-		if (cmp == 0)
-			return common_words[mid].langs;
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-int tact_detect_table_check(void)
-{
-	size_t k;
-
-	for (k = 1; k < TACT_ARRAY_LEN(common_words); k++)
-		if (strcmp(common_words[k - 1].word, common_words[k].word) >= 0)
-			return 0;
-	return 1;
+	return byte_kind[c] <= G2 ? byte_kind[c] : 0;
 }
 
 static int is_kk_letter(uint32_t cp)
@@ -270,79 +102,549 @@ static int is_ro_letter(uint32_t cp)
 	}
 }
 
-static int is_letter(uint32_t cp)
+static inline int is_ascii_alpha(unsigned char c)
 {
-	return (cp >= 'a' && cp <= 'z') || cp == '\'' || cp >= 0xC0;
+	return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
-/* Lower-case a word (ASCII and Cyrillic) into buf; returns its length. */
-static size_t lower_word(const char *w, size_t len, char *buf, size_t cap)
+/* The number of low-order bytes of m before the first one with its top bit
+ * set (m != 0 has only such bits). */
+static inline size_t clear_bytes_below(uint64_t m)
 {
-	size_t i = 0, o = 0;
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	uint64_t below = ((m & (0 - m)) - 1) & HIGHS;
 
-	while (i < len && o + 4 < cap) {
-		uint32_t cp = tact_utf8_next(w, &i);
+	return (size_t)(((below >> 7) * ONES) >> 56);
+#endif
+}
 
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 32;
-		else if (cp >= 0x410 && cp <= 0x42F)
-			cp += 32;
-		else if (cp == 0x401)
-			cp = 0x451;
-		o += tact_utf8_put(buf + o, cp);
+/* Top bits of the bytes of x that are not ASCII letters: exact up to the
+ * first one (a byte from 0x80 up may carry into the next), 0 when none. */
+static inline uint64_t non_alpha(uint64_t x)
+{
+	uint64_t y = x | 0x20 * ONES;
+
+	return (x | ~(y + 0x1F * ONES) | (y + 0x05 * ONES)) & HIGHS;
+}
+
+/* Bit 7 of the lanes of x (two bytes each) whose first byte is not D0..D3:
+ * not a letter U+0400..U+04FF. */
+static inline uint64_t non_cyr(uint64_t x)
+{
+	uint64_t lead = (x & UINT64_C(0x00FC00FC00FC00FC)) ^
+	                UINT64_C(0x00D000D000D000D0);
+
+	return (lead | (lead + LANE_7F)) & LANE_HIGH;
+}
+
+/* Bit 7 of the lanes of x that may be a Kazakh letter: D2 xx, D3 xx, and
+ * second bytes 86 or 96 (І і, but also Ц ц). */
+static inline uint64_t kk_lanes(uint64_t x)
+{
+	uint64_t cont = (x >> 8 & UINT64_C(0x00EF00EF00EF00EF)) ^
+	                UINT64_C(0x0086008600860086);
+
+	return (x << 6 | ~(cont | (cont + LANE_7F))) & LANE_HIGH;
+}
+
+/* 1 when the two-byte Cyrillic letters p[0..n) include a Kazakh one; else
+ * -1 when one is not U+0400..U+047F, else 0. */
+static int kk_in(const unsigned char *p, size_t n)
+{
+	int other = 0;
+	size_t j;
+
+	for (j = 0; j < n; j += 2) {
+		uint32_t cp = (uint32_t)(p[j] & 0x1F) << 6 | (p[j + 1] & 0x3F);
+
+		if (is_kk_letter(cp))
+			return 1;
+		other |= cp >= 0x480;
 	}
-	return o;
+	return other ? -1 : 0;
 }
 
-static void vote_word(struct lang_votes *v, const char *w, size_t len,
-                      int kk_letter)
+/* ---- looking a word up ---------------------------------------------- */
+
+/* Lower-case the Russian capitals among the four letters of x, each two
+ * bytes D0 or D1 xx: U+0410..U+042F and Ё. */
+static inline uint64_t cyr_lower8(uint64_t x)
 {
-	char buf[64];
-	size_t n;
+	uint64_t y = (x & LANE_ONE) << 6 | (x >> 8 & 0x3F * LANE_ONE);
+	uint64_t caps = (y + 0x70 * LANE_ONE) & ~(y + 0x50 * LANE_ONE);
+	uint64_t yo = ~((y ^ LANE_ONE) + LANE_7F);
+
+	y += (caps & LANE_HIGH) >> 2;           /* +0x20 */
+	y += ((yo & LANE_HIGH) >> 7) * 0x50;    /* U+0401 to U+0451 */
+	return (y >> 6 & LANE_ONE) | (y & 0x3F * LANE_ONE) << 8 |
+	       UINT64_C(0x80D080D080D080D0);
+}
+
+/* 1 when a lane of x among those in keep is D0 80..D0 AF, a capital. */
+static inline int cyr_has_caps(uint64_t x, uint64_t keep)
+{
+	return (~x & ~(x >> 12 & x >> 13) & keep & LANE_ONE) != 0;
+}
+
+/* Eight bytes of a word of letters of one kind (F_ASCII, or F_CYR: two
+ * bytes D0 or D1 xx), lower-cased; the first n (1..8) of them kept. */
+static inline uint64_t key_chunk(const unsigned char *p, size_t n,
+                                 unsigned kind)
+{
+	uint64_t x = word_load64(p);
+	uint64_t keep = n >= 8 ? ~(uint64_t)0 : ~(uint64_t)0 >> (64 - 8 * n);
+
+	if (kind == F_ASCII)
+		x |= 0x20 * ONES;
+	else if (cyr_has_caps(x, keep))
+		x = cyr_lower8(x);
+	return x & keep;
+}
+
+/* The languages of the key k0 k1 k2: one probe of the index. */
+static inline unsigned find(uint64_t k0, uint64_t k1, uint64_t k2)
+{
+	const uint64_t k[3] = { k0, k1, k2 };
+	const struct common_word *e = &common_words[word_index[word_hash(k,
+	                                  WORD_HASH_MUL, WORD_HASH_BITS)]];
+	const unsigned char *w = (const unsigned char *)e->word;
+
+	if (word_load64(w) != k0 || word_load64(w + 8) != k1 ||
+	    word_load64(w + 16) != k2)
+		return 0;
+	return e->langs;
+}
+
+/* find(k0, 0, 0). */
+static inline unsigned find8(uint64_t k0)
+{
+	unsigned slot = (unsigned)((k0 * WORD_HASH_MUL) >>
+	                           (64 - WORD_HASH_BITS));
+	const struct common_word *e = &common_words[word_index[slot]];
+
+	if (word_load64((const unsigned char *)e->word) != k0 || e->word[8])
+		return 0;
+	return e->langs;
+}
+
+/* The languages of the word w[0..n) (0 < n <= WORD_KEY_BYTES, as many
+ * bytes readable) of letters of one kind. */
+static inline unsigned find_word(const unsigned char *w, size_t n,
+                                 unsigned kind)
+{
+	uint64_t k0 = key_chunk(w, n, kind), k1 = 0, k2 = 0;
+
+	if (n <= 8)
+		return find8(k0);
+	k1 = key_chunk(w + 8, n - 8, kind);
+	if (n > 16)
+		k2 = key_chunk(w + 16, n - 16, kind);
+	return find(k0, k1, k2);
+}
+
+/* Lower-case ASCII and Russian capitals (A-Z, А-Я, Ё) of w[0..n) into out,
+ * zero padded to WORD_KEY_BYTES. */
+static void lower_bytes(unsigned char *out, const unsigned char *w, size_t n)
+{
+	size_t i;
+
+	memset(out, 0, WORD_KEY_BYTES);
+	for (i = 0; i < n; i++) {
+		unsigned char c = w[i], d = i + 1 < n ? w[i + 1] : 0;
+
+		out[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		if (c != 0xD0 || !d)
+			continue;
+		if (d >= 0x90 && d <= 0x9F) {
+			out[++i] = d + 0x20;
+		} else if (d >= 0xA0 && d <= 0xAF) {
+			out[i] = 0xD1;
+			out[++i] = d - 0x20;
+		} else if (d == 0x81) {
+			out[i] = 0xD1;
+			out[++i] = 0x91;
+		}
+	}
+}
+
+/* ---- any word, one code point at a time ------------------------------- */
+
+/* Decode the code point at p[0..n); returns its length in bytes. */
+static size_t decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	uint32_t c = p[0];
+	size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, k;
+
+	if (len > n)
+		len = n;
+	if (len > 1)
+		c &= 0x7F >> len;
+	for (k = 1; k < len; k++)
+		c = c << 6 | (p[k] & 0x3F);
+	*cp = c;
+	return len;
+}
+
+/* Count the letter at p[0..n) into v and *flags; returns its length. */
+static size_t one_letter(struct lang_votes *v, const unsigned char *p,
+                         size_t n, unsigned *flags)
+{
+	uint32_t cp;
+	size_t len = decode(p, n, &cp);
+
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 32;
+	if (cp >= 0x400 && cp < 0x530)
+		v->cyr++;
+	else if (cp != '\'')
+		v->lat++;
+	if (is_kk_letter(cp))
+		*flags |= F_KK;
+	if (is_ro_letter(cp)) {
+		v->ro_letters++;
+		*flags |= F_RO;
+	}
+	if (cp < 0x80)
+		*flags |= F_ASCII;
+	else if (cp >= 0x400 && cp < 0x480)
+		*flags |= F_CYR;
+	else
+		*flags |= F_OTHER;
+	return len;
+}
+
+/* The length of the run of ASCII letters at p[0..n). */
+static size_t ascii_run(const unsigned char *p, size_t n)
+{
+	size_t r = 0;
+
+	for (; r + 8 <= n; r += 8) {
+		uint64_t bad = non_alpha(word_load64(p + r));
+
+		if (bad)
+			return r + clear_bytes_below(bad);
+	}
+	while (r < n && is_ascii_alpha(p[r]))
+		r++;
+	return r;
+}
+
+/* Vote with the word w[0..n) (WORD_KEY_BYTES bytes from w readable) whose
+ * letters are flags. A word with a Kazakh letter is a Kazakh vote. Votes
+ * for Romanian and English decide nothing once the text has a Romanian
+ * letter, so a word with one, or an ASCII word after one, is not looked up
+ * (tact_detect_table_check() makes sure such words count for nothing
+ * else). */
+static void vote_word(struct lang_votes *v, const unsigned char *w,
+                      size_t n, unsigned flags)
+{
+	unsigned char buf[WORD_KEY_BYTES];
 	unsigned langs;
 
-	if (len >= sizeof buf - 4)
+	if (n >= WORD_MAX)
 		return;
-	n = lower_word(w, len, buf, sizeof buf);
-	langs = lookup(buf, n);
-	if (kk_letter || (langs & W_KK))
+	if (flags & F_KK) {
 		v->kk_words++;
-	else if (langs & W_RU)
-		v->ru_words++;
-	v->ro_words += (langs & W_RO) != 0;
-	v->en_words += (langs & W_EN) != 0;
+		return;
+	}
+	if ((flags & F_RO) || (flags == F_ASCII && v->ro_letters) ||
+	    n > WORD_KEY_BYTES)
+		return;
+	if (flags == F_ASCII || flags == F_CYR) {
+		langs = find_word(w, n, flags);
+	} else {
+		lower_bytes(buf, w, n);
+		langs = find(word_load64(buf), word_load64(buf + 8),
+		             word_load64(buf + 16));
+	}
+	v->found[langs]++;
 }
 
-static void count_votes(struct lang_votes *v, const char *t, size_t len)
+/* Count and vote the word at p[0..n) (p[0] a letter; it ends by n, and
+ * n >= WORD_KEY_BYTES); returns its length. The way of the words the fast
+ * paths leave, out of their loop. */
+__attribute__((noinline))
+static size_t other_word(struct lang_votes *v, const unsigned char *p,
+                         size_t n)
 {
-	size_t i = 0, word = 0;
-	int in_word = 0, kk = 0;
+	unsigned flags = 0;
+	size_t i = 0;
 
-	while (i < len) {
-		size_t at = i;
-		uint32_t cp = tact_utf8_next(t, &i);
+	while (i < n) {
+		unsigned char c = p[i];
+		size_t r;
 
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 32;
-		if (!is_letter(cp)) {
-			if (in_word)
-				vote_word(v, t + word, at - word, kk);
-			in_word = kk = 0;
+		if (is_ascii_alpha(c)) {
+			r = ascii_run(p + i, n - i);
+			v->lat += r;
+			flags |= F_ASCII;
+		} else if (gap_width(c)) {
+			break;
+		} else {
+			r = one_letter(v, p + i, n - i, &flags);
+		}
+		i += r;
+	}
+	vote_word(v, p, i, flags);
+	return i;
+}
+
+/* ---- the fast paths ---------------------------------------------------- */
+
+/* The word at p (WORD_KEY_BYTES bytes readable) when it is fewer than 16
+ * ASCII letters ending at a gap: counted and voted, its length and that of
+ * the gap returned; else 0. */
+static inline size_t fast_ascii(struct lang_votes *v, const unsigned char *p)
+{
+	uint64_t bad = non_alpha(word_load64(p));
+	size_t n;
+
+	if (bad)
+		n = clear_bytes_below(bad);
+	else if ((bad = non_alpha(word_load64(p + 8))) != 0)
+		n = 8 + clear_bytes_below(bad);
+	else
+		return 0;
+	if (!gap_width(p[n]))
+		return 0;
+	v->lat += n;
+	if (!v->ro_letters)
+		v->found[n <= 8 ? find8(key_chunk(p, n, F_ASCII)) :
+		          find_word(p, n, F_ASCII)]++;
+	return n + gap_width(p[n]);
+}
+
+/* The word at p[0..avail) when it is ASCII letters and two-byte Latin ones
+ * (C3..CF xx: U+00C0..U+03FF), a Romanian one among them, ending at a
+ * gap: counted (it needs no look-up), its length and that of the gap
+ * returned; else 0. */
+static inline size_t fast_latin(struct lang_votes *v, const unsigned char *p,
+                                size_t avail)
+{
+	size_t n = 0, letters = 0, ro = 0;
+
+	while (n < avail) {
+		unsigned char c = p[n];
+
+		if (is_ascii_alpha(c)) {
+			n++;
+		} else if (c >= 0xC3 && c <= 0xCF && n + 1 < avail) {
+			ro += (size_t)is_ro_letter((uint32_t)(c & 0x1F) << 6 |
+			                           (p[n + 1] & 0x3F));
+			n += 2;
+		} else {
+			break;
+		}
+		letters++;
+	}
+	if (!ro || n >= avail || !gap_width(p[n]))
+		return 0;
+	v->lat += letters;
+	v->ro_letters += ro;
+	return n + gap_width(p[n]);
+}
+
+/* The word at p[0..avail) (avail >= WORD_KEY_BYTES) when it is letters
+ * U+0400..U+04FF ending at a gap, and either has a Kazakh letter or none
+ * beyond U+047F: counted and voted, its length and that of the gap
+ * returned; else 0. */
+static inline size_t fast_cyr(struct lang_votes *v, const unsigned char *p,
+                              size_t avail)
+{
+	uint64_t x, bad, kk = 0;
+	size_t n = 0, m;
+	int kind;
+
+	for (;; n += 8) {
+		if (n >= 16 && n + 8 > avail)
+			return 0;
+		x = word_load64(p + n);
+		if ((bad = non_cyr(x)) != 0)
+			break;
+		kk |= kk_lanes(x);
+	}
+	m = clear_bytes_below(bad);
+	kk |= kk_lanes(x) & ~(~(uint64_t)0 << 8 * m);
+	n += m;
+	if (!n || !gap_width(p[n]) || (kind = kk ? kk_in(p, n) : 0) < 0)
+		return 0;
+	v->cyr += n / 2;
+	if (n < WORD_MAX && kind)
+		v->kk_words++;
+	else if (n <= WORD_KEY_BYTES)
+		v->found[find_word(p, n, F_CYR)]++;
+	return n + gap_width(p[n]);
+}
+
+/* Count and vote the words that start in s[0..end), where s has readable
+ * bytes (readable >= end + WORD_KEY_BYTES; a word ends by readable);
+ * returns where the last one ends. */
+static size_t count_span(struct lang_votes *v, const unsigned char *s,
+                         size_t end, size_t readable)
+{
+	size_t i = 0;
+
+	while (i < end) {
+		unsigned kind = byte_kind[s[i]];
+		size_t r = 0;
+
+		if (kind <= G2) {
+			i += kind;      /* the length of the gap */
 			continue;
 		}
-		if (!in_word) {
-			in_word = 1;
-			word = at;
-		}
-		if (cp >= 0x400 && cp < 0x530)
-			v->cyr++;
-		else if (cp != '\'')
-			v->lat++;
-		kk |= is_kk_letter(cp);
-		v->ro_letters += (size_t)is_ro_letter(cp);
+		if (kind == AZ)
+			r = fast_ascii(v, s + i);
+		else if (kind == CY)
+			r = fast_cyr(v, s + i, readable - i);
+		if (!r && kind != CY)
+			r = fast_latin(v, s + i, readable - i);
+		if (!r)
+			r = other_word(v, s + i, readable - i);
+		i += r;
 	}
-	if (in_word)
-		vote_word(v, t + word, len - word, kk);
+	return i;
+}
+
+/* Add the words found to the votes. */
+static void count_found(struct lang_votes *v)
+{
+	unsigned langs;
+
+	for (langs = 1; langs < 16; langs++) {
+		size_t n = v->found[langs];
+
+		if (langs & W_KK)
+			v->kk_words += n;
+		else if (langs & W_RU)
+			v->ru_words += n;
+		if (langs & W_RO)
+			v->ro_words += n;
+		if (langs & W_EN)
+			v->en_words += n;
+	}
+}
+
+/* The text but its last WORD_KEY_BYTES bytes in place; the rest from a
+ * zero-padded copy, so that words may be read ahead (NUL is a gap). */
+static void count_votes(struct lang_votes *v, const unsigned char *s,
+                        size_t len)
+{
+	unsigned char tail[2 * WORD_KEY_BYTES];
+	size_t i = 0;
+
+	if (len > WORD_KEY_BYTES)
+		i = count_span(v, s, len - WORD_KEY_BYTES, len);
+	if (i > len)            /* only past a lone C2 ending invalid text */
+		i = len;
+	memset(tail, 0, sizeof tail);
+	memcpy(tail, s + i, len - i);
+	count_span(v, tail, len - i, sizeof tail);
+	count_found(v);
+}
+
+/* ---- checking the word list ------------------------------------------ */
+
+/* Capitalise what lower_bytes() lower-cases: a-z, а-я, ё. */
+static void upper_bytes(unsigned char *out, const unsigned char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = w[i], d = i + 1 < n ? w[i + 1] : 0;
+
+		out[i] = c >= 'a' && c <= 'z' ? c - 32 : c;
+		if (c == 0xD0 && d >= 0xB0 && d <= 0xBF) {
+			out[++i] = d - 0x20;
+		} else if (c == 0xD1 && d >= 0x80 && d <= 0x8F) {
+			out[i] = 0xD0;
+			out[++i] = d + 0x20;
+		} else if (c == 0xD1 && d == 0x91) {
+			out[i] = 0xD0;
+			out[++i] = 0x81;
+		}
+	}
+}
+
+/* The languages listed for w[0..n); 0 when it is not listed. */
+static unsigned listed(const unsigned char *w, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < TACT_ARRAY_LEN(common_words); k++)
+		if (word_len(&common_words[k]) == n &&
+		    memcmp(common_words[k].word, w, n) == 0)
+			return common_words[k].langs;
+	return 0;
+}
+
+/* 1 when w[0..n), alone and followed by spaces, is one word with the
+ * votes it should have: for langs, for Kazakh when it has a Kazakh letter,
+ * and none for Romanian or English when it has a Romanian letter. */
+static int votes_as(const unsigned char *w, size_t n, unsigned langs)
+{
+	unsigned char text[WORD_KEY_BYTES + 32];
+	struct lang_votes v;
+	size_t i = 0, pass;
+	int kk = (langs & W_KK) != 0, ro = 0;
+
+	while (i < n) {
+		uint32_t cp = tact_utf8_next((const char *)w, &i);
+
+		kk |= is_kk_letter(cp);
+		ro |= is_ro_letter(cp);
+	}
+	for (pass = 0; pass < 2; pass++) {
+		memset(text, ' ', sizeof text);
+		memcpy(text, w, n);
+		memset(&v, 0, sizeof v);
+		count_votes(&v, text, pass ? sizeof text : n);
+		if (v.kk_words != (size_t)kk ||
+		    v.ru_words != (size_t)(!kk && (langs & W_RU)) ||
+		    v.ro_words != (size_t)(!ro && (langs & W_RO)) ||
+		    v.en_words != (size_t)(!ro && (langs & W_EN)))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when the word list is fit for vote_word(): no word with a Kazakh letter
+ * counts for Romanian or English, none with a Romanian letter or only ASCII
+ * letters for Kazakh or Russian; and when every word is found, as written
+ * and in capitals, but not once cut by a letter (unless listed so). */
+int tact_detect_table_check(void)
+{
+	size_t k;
+
+	for (k = 1; k < TACT_ARRAY_LEN(common_words); k++) {
+		const struct common_word *cw = &common_words[k];
+		const unsigned char *w = (const unsigned char *)cw->word;
+		unsigned char caps[WORD_KEY_BYTES];
+		size_t n = word_len(cw), i = 0, cut;
+		int kk = 0, ro = 0, ascii = 1;
+
+		if (n == 0 || n > WORD_KEY_BYTES)
+			return 0;
+		while (i < n) {
+			uint32_t cp = tact_utf8_next(cw->word, &i);
+
+			kk |= is_kk_letter(cp);
+			ro |= is_ro_letter(cp);
+			ascii &= cp < 0x80;
+		}
+		if ((kk && (cw->langs & (W_RO | W_EN))) ||
+		    ((ro || ascii) && (cw->langs & (W_KK | W_RU))))
+			return 0;
+		upper_bytes(caps, w, n);
+		for (cut = n - 1; cut && (w[cut] & 0xC0) == 0x80; cut--)
+			;
+		if (!votes_as(w, n, cw->langs) ||
+		    !votes_as(caps, n, cw->langs) ||
+		    (cut && !votes_as(w, cut, listed(w, cut))))
+			return 0;
+	}
+	return 1;
 }
 
 const char *tact_detect(const char *text, size_t len)
@@ -350,7 +652,7 @@ const char *tact_detect(const char *text, size_t len)
 	struct lang_votes v;
 
 	memset(&v, 0, sizeof v);
-	count_votes(&v, text, len);
+	count_votes(&v, (const unsigned char *)text, len);
 	if (v.cyr > v.lat)
 		return v.kk_words > 0 && v.kk_words >= v.ru_words ? "kk" : "ru";
 	if (v.ro_letters > 0 || v.ro_words > v.en_words)

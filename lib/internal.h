@@ -98,8 +98,11 @@ char *tact_fold_string(const char *s, size_t len, int lower);
 
 /* ---- detect.c -------------------------------------------------------------- */
 
+/* The language of valid UTF-8 text: "ru", "ro", "kk" or "en". */
 const char *tact_detect(const char *text, size_t len);
-/* 1 when detect.c's word table is in order (a unit test calls it). */
+/* 1 when detect.c finds every word of its list, as written and in
+ * capitals, and the list keeps the rules detect.c relies on (a unit test
+ * calls it). */
 int tact_detect_table_check(void);
 
 /* ---- segment.c: sentences and text that is not the agent's --------------- */

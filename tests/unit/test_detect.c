@@ -22,6 +22,29 @@ static const struct sample samples[] = {
 	{ "12345 !!!", "en" },
 	{ "", "en" },
 	{ "Вaжно: Bы дoлжны", "ru" },
+	/* Frequent words in capitals: А-П, Р-Я (another first byte), Ё. */
+	{ "МЕН вы", "kk" },
+	{ "ВСЁ ВСЁ мен", "ru" },
+	{ "ЭТО ЭТО мен", "ru" },
+	/* Words across eight-byte chunks, whole and a letter too long. */
+	{ "ЗДРАВСТВУЙТЕ ЗДРАВСТВУЙТЕ мен", "ru" },
+	{ "здравствуйтее здравствуйтее мен", "kk" },
+	{ "Пожалуйста, пожалуйста, мен", "ru" },
+	{ "DUMNEAVOASTRA DUMNEAVOASTRA thank", "ro" },
+	{ "dumneavoastr dumneavoastr thank", "en" },
+	{ "Multumesc, multumesc, thanks!", "ro" },
+	{ "DON'T DON'T si", "en" },
+	/* The last word counts too. */
+	{ "мен мен вы вы вы", "ru" },
+	/* Ц, ц and Ж share a byte with І and і but are not Kazakh. */
+	{ "Цех уже вы мен", "ru" },
+	{ "Жду уже вы мен", "ru" },
+	{ "Іс вы", "kk" },
+	/* A word of 60 bytes or more is no vote. */
+	{ "вы вы ааааааааааааааааааааааааааааақ, мен", "ru" },
+	{ "вы вы аааааааааааааааааааааааааааақ, мен", "kk" },
+	{ "вы ааааааааааааааааааааааааааааақ", "ru" },
+	{ "вы аааааааааааааааааааааааааааақ", "kk" },
 };
 
 START_TEST(detects)

@@ -181,7 +181,7 @@ START_TEST(pattern_literals)
 }
 END_TEST
 
-START_TEST(detect_table_sorted)
+START_TEST(detect_word_list_found)
 {
 	ck_assert_int_eq(tact_detect_table_check(), 1);
 }
@@ -200,7 +200,7 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, map_is_monotonic_and_exact);
 	tcase_add_test(tc, fold_string_for_patterns);
 	tcase_add_test(tc, sentences);
-	tcase_add_test(tc, detect_table_sorted);
+	tcase_add_test(tc, detect_word_list_found);
 	tcase_add_test(tc, pattern_literals);
 	suite_add_tcase(s, tc);
 	return s;
