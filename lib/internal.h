@@ -76,9 +76,6 @@ size_t tact_space_run(const char *s, size_t len, size_t i);
 
 /* Scratch of one normalisation; reused across segments of one check. */
 struct tact_norm {
-	uint32_t *cps;      /* folded code points */
-	uint32_t *src;      /* source offset of each code point */
-	size_t ncps, cpcap;
 	char *text;         /* normalised UTF-8 */
 	uint32_t *map;      /* source offset of each byte of text; map[len] = end */
 	size_t len, cap;
@@ -95,6 +92,9 @@ void tact_norm_free(struct tact_norm *n);
 uint32_t tact_fold_letter(uint32_t cp);
 /* Fold a pattern or trigger: letters only, no case change unless lower. */
 char *tact_fold_string(const char *s, size_t len, int lower);
+/* 0 when the fast path's table of two-byte code points agrees with the
+ * slow path, else the first code point it gets wrong (a unit test calls it). */
+uint32_t tact_fold_table_check(void);
 
 /* ---- detect.c -------------------------------------------------------------- */
 

@@ -124,6 +124,129 @@ START_TEST(fold_string_for_patterns)
 }
 END_TEST
 
+/* All the letters caseless matching takes as equal fold to one code point,
+ * so the literal of a pattern finds any of them. */
+START_TEST(case_classes_fold_alike)
+{
+	static const char *const cases[][2] = {
+		{ "Big \xC5\xBF" "ale", "big sale" },       /* long s */
+		{ "\xE2\x84\xAA", "k" },                     /* Kelvin sign */
+		{ "\xE1\xB2\x80\xD1\x8B", "\xD0\xB2\xD1\x8B" }, /* U+1C80, ы */
+		{ "ΣΟΦΟΣ σοφος", "σοφοσ σοφοσ" },           /* final sigma */
+		{ "ϑ µ", "θ μ" },                           /* theta, micro */
+		{ "ẞ ß", "ß ß" },
+	};
+	static const char *const folded[][2] = {
+		{ "\xC5\xBF", "s" },
+		{ "\xE2\x84\xAA", "k" },
+		{ "\xE1\xB2\x80", "\xD0\xB2" },
+		{ "ς", "σ" },
+	};
+	struct tact_norm n;
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		ck_assert_str_eq(norm(cases[k][0], &n), cases[k][1]);
+		tact_norm_free(&n);
+	}
+	for (k = 0; k < sizeof folded / sizeof folded[0]; k++) {
+		char *f = tact_fold_string(folded[k][0], strlen(folded[k][0]), 1);
+
+		ck_assert_str_eq(f, folded[k][1]);
+		tact_free(f);
+	}
+}
+END_TEST
+
+static size_t count_matches(const char *yaml, const char *lang,
+                            const char *text, const char *first)
+{
+	tact_checker *c = checker_with(yaml);
+	tact_report *r = check_as(c, lang, text);
+	size_t count = tact_report_count(r);
+
+	if (count)
+		ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL),
+		                 first);
+	tact_report_free(r);
+	tact_checker_free(c);
+	return count;
+}
+
+START_TEST(case_classes_match_patterns)
+{
+	ck_assert_uint_eq(count_matches("pack: p\nlanguage: en\nrules:\n"
+	                                "  - {id: en.x.sale, category: jargon, "
+	                                "severity: hint, message: m, explanation: e, "
+	                                "patterns: ['\\bsale\\b', '\\bok\\b']}\n",
+	                                "en", "Big \xC5\xBF" "ale, O\xE2\x84\xAA?",
+	                                "\xC5\xBF" "ale"), 2);
+	ck_assert_uint_eq(count_matches("pack: p\nlanguage: ru\nrules:\n"
+	                                "  - {id: ru.x.vy, category: jargon, "
+	                                "severity: hint, message: m, explanation: e, "
+	                                "patterns: ['\\bвы\\b']}\n",
+	                                "ru", "\xE1\xB2\x80\xD1\x8B правы.",
+	                                "\xE1\xB2\x80\xD1\x8B"), 1);
+}
+END_TEST
+
+START_TEST(fold_table_matches_slow_path)
+{
+	ck_assert_uint_eq(tact_fold_table_check(), 0);
+}
+END_TEST
+
+/* A word's look-alikes turn to its script in place: growing (one byte to
+ * two) or shrinking, with the map of every byte kept. */
+START_TEST(homoglyphs_change_length)
+{
+	struct tact_norm n;
+	char s[1 + 2 + 300];
+	size_t k;
+
+	memcpy(s, "\xD0\xBF", 2); /* п, then 300 Latin a */
+	memset(s + 2, 'a', 300);
+	s[302] = '\0';
+	norm(s, &n);
+	ck_assert_uint_eq(n.len, 602);
+	for (k = 0; k < 300; k++) {
+		ck_assert_int_eq(memcmp(n.text + 2 + 2 * k, "\xD0\xB0", 2), 0);
+		ck_assert_uint_eq(n.map[2 + 2 * k], 2 + k);
+		ck_assert_uint_eq(n.map[3 + 2 * k], 2 + k);
+	}
+	ck_assert_uint_eq(n.map[602], 302);
+	tact_norm_free(&n);
+	norm("z\xD0\xBE\xD0\xBE!", &n); /* z, Cyrillic оо */
+	ck_assert_str_eq(n.text, "zoo!");
+	ck_assert_uint_eq(n.map[1], 1);
+	ck_assert_uint_eq(n.map[2], 3);
+	ck_assert_uint_eq(n.map[3], 5);
+	tact_norm_free(&n);
+}
+END_TEST
+
+/* A combining mark after a letter the fast path would write alone: the
+ * letter and its marks are composed together. */
+START_TEST(marks_after_fast_letters)
+{
+	struct tact_norm n;
+
+	/* The eighth ASCII byte, then U+0301. */
+	ck_assert_str_eq(norm("abcdefge\xCC\x81x", &n), "abcdefg\xC3\xA9x");
+	ck_assert_uint_eq(n.map[7], 7);
+	ck_assert_uint_eq(n.map[8], 7);
+	ck_assert_uint_eq(n.map[9], 10);
+	tact_norm_free(&n);
+	/* The last letter of a Cyrillic word, then U+0301. */
+	ck_assert_str_eq(norm("Привет\xCC\x81 мир", &n),
+	                 "привет\xCC\x81 мир");
+	ck_assert_uint_eq(n.map[10], 10);
+	ck_assert_uint_eq(n.map[13], 10);
+	ck_assert_uint_eq(n.map[14], 14);
+	tact_norm_free(&n);
+}
+END_TEST
+
 START_TEST(sentences)
 {
 	/* A full stop before a lower-case word («т. е.», "e.g. this") does not
@@ -199,6 +322,11 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, apostrophes);
 	tcase_add_test(tc, map_is_monotonic_and_exact);
 	tcase_add_test(tc, fold_string_for_patterns);
+	tcase_add_test(tc, case_classes_fold_alike);
+	tcase_add_test(tc, case_classes_match_patterns);
+	tcase_add_test(tc, fold_table_matches_slow_path);
+	tcase_add_test(tc, homoglyphs_change_length);
+	tcase_add_test(tc, marks_after_fast_letters);
 	tcase_add_test(tc, sentences);
 	tcase_add_test(tc, detect_word_list_found);
 	tcase_add_test(tc, pattern_literals);
