@@ -24,6 +24,9 @@
 #define ANCHOR_BYTES 16
 #define SET_MAX 256
 #define GROW_MAX 24
+/* The shortest literal worth looking for inside a match (bytes). */
+#define INNER_MIN 3
+#define INNER_ANY_MIN 4
 /* Groups nested deeper than this are not analysed. */
 #define DEPTH_MAX 32
 
@@ -442,6 +445,33 @@ static void quantifier(struct parser *a, long *min, long *max)
 
 /* ---- sequences ------------------------------------------------------------- */
 
+/* y := open literal c followed by x. */
+static void extend(const struct prefix *c, const struct prefix *x,
+                   struct prefix *y)
+{
+	size_t n = x->len, skip = 0;
+	struct prefix r = *c;
+
+	/* A gap takes the whole run: two in a row are one. */
+	if (c->len && x->len && (unsigned char)c->s[c->len - 1] == TACT_GAP &&
+	    (unsigned char)x->s[0] == TACT_GAP)
+		skip = 1;
+	n -= skip;
+	if (c->len == 0)
+		r.wb = c->wb || x->wb;
+	r.open = x->open;
+	r.end = x->len == 0 && x->gap && c->len > 0;
+	if (c->len + n > ANCHOR_BYTES) {
+		n = ANCHOR_BYTES - c->len;
+		while (n > 0 && ((unsigned char)x->s[skip + n] & 0xC0) == 0x80)
+			n--;
+		r.open = 0;
+	}
+	memcpy(r.s + r.len, x->s + skip, n);
+	r.len = (unsigned char)(r.len + n);
+	*y = r;
+}
+
 /* cur := cur followed by one of next. */
 static void concat(struct parser *a, struct set *cur, const struct set *next)
 {
@@ -460,6 +490,13 @@ static void concat(struct parser *a, struct set *cur, const struct set *next)
 		set_close(cur);
 		return;
 	}
+	if (next->n == 1) {
+		/* One literal follows (the common case): in place. */
+		for (i = 0; i < cur->n; i++)
+			if (cur->v[i].open)
+				extend(&cur->v[i], &next->v[0], &cur->v[i]);
+		return;
+	}
 	set_init(&out);
 	for (i = 0; i < cur->n; i++) {
 		const struct prefix *c = &cur->v[i];
@@ -469,28 +506,9 @@ static void concat(struct parser *a, struct set *cur, const struct set *next)
 			continue;
 		}
 		for (j = 0; j < next->n; j++) {
-			const struct prefix *x = &next->v[j];
-			struct prefix y = *c;
-			size_t n = x->len, skip = 0;
+			struct prefix y;
 
-			/* A gap takes the whole run: two in a row are one. */
-			if (c->len && x->len && (unsigned char)c->s[c->len - 1] == TACT_GAP &&
-			    (unsigned char)x->s[0] == TACT_GAP)
-				skip = 1;
-			n -= skip;
-
-			if (c->len == 0)
-				y.wb = c->wb || x->wb;
-			y.open = x->open;
-			y.end = x->len == 0 && x->gap && c->len > 0;
-			if (c->len + n > ANCHOR_BYTES) {
-				n = ANCHOR_BYTES - c->len;
-				while (n > 0 && ((unsigned char)x->s[skip + n] & 0xC0) == 0x80)
-					n--;
-				y.open = 0;
-			}
-			memcpy(y.s + y.len, x->s + skip, n);
-			y.len = (unsigned char)(y.len + n);
+			extend(c, &next->v[j], &y);
 			set_add(a, &out, &y);
 		}
 	}
@@ -552,17 +570,18 @@ static void boundary(struct set *cur)
 /* One alternative: atoms up to '|' or ')'. */
 static void sequence(struct parser *a, struct set *cur)
 {
+	struct set s = { NULL, 0, 0 };
+
 	if (set_empty(a, cur))
 		return;
 	for (;;) {
-		struct set s;
 		enum atom kind;
 		long min, max;
 
 		skip_space(a);
 		if (a->fail || a->p >= a->end || *a->p == '|' || *a->p == ')')
-			return;
-		set_init(&s);
+			break;
+		s.n = 0;
 		kind = atom(a, &s);
 		quantifier(a, &min, &max);
 		if (!a->fail && kind == ATOM_CONSUME) {
@@ -571,8 +590,8 @@ static void sequence(struct parser *a, struct set *cur)
 		} else if (kind == ATOM_BOUNDARY && min > 0) {
 			boundary(cur);
 		}
-		free(s.v);
 	}
+	free(s.v);
 }
 
 /* Alternatives up to ')' or the end, into out (initialised, empty). */
@@ -717,6 +736,7 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
  * match of the text from any of its atoms to the end of the sequence. */
 struct span {
 	const char *start, *end;
+	const char *prev, *prev_end;    /* the atom before it, if any */
 };
 
 struct spans {
@@ -754,6 +774,7 @@ static void atom_spans(const char *p, const char *end, int extended,
                        struct spans *out, int depth)
 {
 	const char *groups[16][2];
+	const char *prev = NULL, *prev_end = NULL;
 	size_t ngroups = 0, k;
 	struct parser a;
 
@@ -776,10 +797,14 @@ static void atom_spans(const char *p, const char *end, int extended,
 		at = a.p;
 		out->v[out->n].start = at;
 		out->v[out->n].end = end;
+		out->v[out->n].prev = prev;
+		out->v[out->n].prev_end = prev_end;
 		out->n++;
 		atom(&a, &s);
 		free(s.v);
 		quantifier(&a, &min, &max);
+		prev = at;
+		prev_end = a.p;
 		if (a.fail || *at != '(' || min != 1 || max != 1 ||
 		    ngroups == TACT_ARRAY_LEN(groups))
 			continue;
@@ -846,6 +871,177 @@ int tact_pattern_required(const char *pattern, struct tact_anchors *out)
 		rc = export(&best, out);
 	free(best.v);
 	return rc;
+}
+
+/* Is the atom [p, end) white space or a word boundary? Then a literal
+ * that follows it and starts with a word character starts a word. */
+static int before_word(const char *p, const char *end)
+{
+	static const char *const atoms[] = { "\\s+", "\\s", "\\b", "\\s+?", " ",
+	                                     " +" };
+	size_t n = (size_t)(end - p), k;
+
+	for (k = 0; p && k < TACT_ARRAY_LEN(atoms); k++)
+		if (strlen(atoms[k]) == n && memcmp(p, atoms[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Drop the gap a literal starts with: what follows a run of white space
+ * starts a word. 0 when a literal is nothing but the gap. */
+static int trim_gaps(struct set *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++) {
+		struct prefix *x = &s->v[k];
+
+		if (x->len && (unsigned char)x->s[0] == TACT_GAP) {
+			memmove(x->s, x->s + 1, --x->len);
+			x->wb = 1;
+		}
+		if (x->len == 0)
+			return 0;
+	}
+	s->n = unique(s->v, s->n);
+	return 1;
+}
+
+/* Are the literals of x those of y (whatever their marks)? */
+static int same_literals(const struct set *x, const struct set *y)
+{
+	size_t k;
+
+	if (x->n != y->n)
+		return 0;
+	for (k = 0; k < x->n; k++)
+		if (x->v[k].len != y->v[k].len ||
+		    memcmp(x->v[k].s, y->v[k].s, x->v[k].len) != 0)
+			return 0;
+	return 1;
+}
+
+/* Is the atom [p, end) one letter of a literal? */
+static int letter_atom(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+
+	return n > 0 && n == tact_utf8_seqlen((unsigned char)*p) &&
+	       tact_is_word_start((const unsigned char *)p, n);
+}
+
+/* Does the span start inside a word of the pattern's text? Its literals
+ * would be the rest of a word the anchors already look for. */
+static int mid_word(const struct span *sp)
+{
+	return sp->prev && letter_atom(sp->prev, sp->prev_end) &&
+	       tact_is_word_start((const unsigned char *)sp->start,
+	                          (size_t)(sp->end - sp->start));
+}
+
+/* The literals of the span [from, end), without leading gaps. */
+static int literals(const char *from, const char *end, int extended,
+                    struct set *s)
+{
+	int found = analyse(from, end, extended, s);
+
+	if (found == FOUND && !trim_gaps(s)) {
+		free(s->v);
+		s->v = NULL;
+		found = NONE;
+	}
+	return found;
+}
+
+/* The literals of the span: analysed from the atom before it when that
+ * atom says a word starts there. */
+static int span_set(const struct span *sp, int extended, struct set *s)
+{
+	int found;
+
+	if (before_word(sp->prev, sp->prev_end)) {
+		found = literals(sp->prev, sp->end, extended, s);
+		if (found != NONE)
+			return found;
+		free(s->v);
+		s->v = NULL;
+	}
+	if (getenv("TACT_X"))
+		return NONE;
+	return literals(sp->start, sp->end, extended, s);
+}
+
+/* Do all the literals start words? They are looked for only there. */
+static int at_words(const struct set *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		if (!s->v[k].wb ||
+		    !tact_is_word_start((const unsigned char *)s->v[k].s, s->v[k].len))
+			return 0;
+	return 1;
+}
+
+/* Is x a better set of inner literals than y? Those that start words are
+ * looked for only there, and come first; those that may start anywhere
+ * must be longer (INNER_ANY_MIN). */
+static int better_inner(const struct set *x, const struct set *y)
+{
+	if (!at_words(x) && shortest(x) < INNER_ANY_MIN)
+		return 0;
+	if (y->n && at_words(x) != at_words(y))
+		return at_words(x);
+	return better(x, y);
+}
+
+int tact_pattern_inner(const char *pattern, struct tact_anchors *out)
+{
+	struct spans sp;
+	struct set best = { NULL, 0, 0 }, first = { NULL, 0, 0 };
+	const char *p;
+	size_t k;
+	int extended, rc = TACT_OK;
+
+	memset(out, 0, sizeof *out);
+	if (!valid(pattern))
+		return TACT_OK;
+	p = opening(pattern, &extended);
+	if (analyse(p, p + strlen(p), extended, &first) == NOMEM) {
+		free(first.v);
+		return TACT_ENOMEM;
+	}
+	sp.n = 0;
+	atom_spans(p, p + strlen(p), extended, &sp, 0);
+	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
+		struct set s = { NULL, 0, 0 };
+		int found = sp.v[k].prev && !mid_word(&sp.v[k])
+		                    ? span_set(&sp.v[k], extended, &s) : NONE;
+
+		if (found == NOMEM)
+			rc = TACT_ENOMEM;
+		if (found == FOUND && !same_literals(&s, &first) &&
+		    better_inner(&s, &best)) {
+			free(best.v);
+			best = s;
+		} else {
+			free(s.v);
+		}
+	}
+	if (rc == TACT_OK && best.n && shortest(&best) >= INNER_MIN)
+		rc = export(&best, out);
+	free(best.v);
+	free(first.v);
+	return rc;
+}
+
+size_t tact_anchors_shortest(const struct tact_anchors *a)
+{
+	size_t k, m = a->n ? SIZE_MAX : 0;
+
+	for (k = 0; k < a->n; k++)
+		m = a->v[k].len < m ? a->v[k].len : m;
+	return m;
 }
 
 void tact_anchors_free(struct tact_anchors *a)

@@ -110,6 +110,7 @@ void tact_rule_free(struct tact_rule *r)
 		free(r->patterns[k].source);
 		tact_anchors_free(&r->patterns[k].anchors);
 		tact_anchors_free(&r->patterns[k].required);
+		tact_anchors_free(&r->patterns[k].inner);
 		for (j = 0; j < r->patterns[k].nsuggestions; j++)
 			free(r->patterns[k].suggestions[j]);
 		free(r->patterns[k].suggestions);

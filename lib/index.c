@@ -139,6 +139,11 @@ static int add_pattern(struct entries *word, struct entries *any,
 		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
 		                id | (a->v[j].end ? TACT_HIT_END : 0)))
 			return TACT_ENOMEM;
+	a = &p->inner;
+	for (j = 0; j < a->n; j++)
+		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
+		                id | TACT_HIT_INNER | (a->v[j].end ? TACT_HIT_END : 0)))
+			return TACT_ENOMEM;
 	return TACT_OK;
 }
 
@@ -242,10 +247,10 @@ int tact_index_build(struct tact_index *ix, struct tact_rule **rules,
 	int rc;
 
 	memset(ix, 0, sizeof *ix);
-	if (nrules >= TACT_HIT_END)
+	if (nrules >= TACT_HIT_INNER)
 		return TACT_ENOMEM;
 	rc = number_patterns(ix, rules, nrules);
-	if (!rc && ix->npats >= TACT_HIT_END)
+	if (!rc && ix->npats >= TACT_HIT_INNER)
 		rc = TACT_ENOMEM;
 	for (k = 0; !rc && k < nrules; k++)
 		rc = add_language(ix, rules[k]->language);

@@ -148,6 +148,17 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out);
 /* Literals one of which every match contains somewhere (for a pattern
  * without anchors); out->n is 0 when none are found. */
 int tact_pattern_required(const char *pattern, struct tact_anchors *out);
+/* Literals one of which every match contains past its start, other than
+ * the anchors: a second filter for an anchored pattern, which need not
+ * run over a sentence holding none of them. Literals that start words
+ * are preferred; out->n is 0 when there is no set of literals of 3 bytes
+ * or more (4 when they need not start words). */
+int tact_pattern_inner(const char *pattern, struct tact_anchors *out);
+/* Anchors shorter than this (bytes) are common enough that a pattern's
+ * inner literals are worth looking for too. */
+#define TACT_INNER_BELOW 8
+/* The length of the shortest literal of a (0 when there are none). */
+size_t tact_anchors_shortest(const struct tact_anchors *a);
 void tact_anchors_free(struct tact_anchors *a);
 
 /* ---- rules ------------------------------------------------------------------- */
@@ -170,6 +181,9 @@ struct tact_pattern {
 	/* Without anchors: literals one of which every match contains; the
 	 * pattern runs over a sentence only when one occurs there. */
 	struct tact_anchors required;
+	/* With anchors: literals one of which every match contains further
+	 * on (tact_pattern_inner()); a sentence holding none is skipped. */
+	struct tact_anchors inner;
 };
 
 struct tact_example {
@@ -279,6 +293,8 @@ struct tact_btrie {
 #define TACT_HIT_RULE 0x80000000u
 /* In a trie: the hit counts only where no word character follows. */
 #define TACT_HIT_END 0x40000000u
+/* A pattern's inner literal (tact_pattern_inner()) was seen. */
+#define TACT_HIT_INNER 0x20000000u
 
 struct tact_lang_index {
 	char *language;
@@ -505,7 +521,9 @@ struct tact_scratch {
 	uint32_t pairs;
 	struct tact_rule_state *rules;
 	size_t nrules;
-	uint32_t serial;        /* sentences of this check so far */
+	uint32_t *inner_seen;   /* by pattern id: a serial */
+	size_t npats;
+	uint32_t serial;        /* sentences checked with this scratch */
 	struct tact_spans skips, exc;
 	struct tact_buf sugg;
 };

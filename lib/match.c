@@ -340,7 +340,15 @@ static int candidates(struct engine *e)
 	c->n = 0;
 	if (tact_index_scan(e->li, e->norm->text, e->norm->len, c))
 		return TACT_ENOMEM;
-	n = c->n;
+	for (k = n = 0; k < c->n; k++) {
+		uint32_t hit = (uint32_t)(c->v[k] >> 32);
+
+		if (hit & TACT_HIT_INNER)
+			e->sc->inner_seen[hit & ~TACT_HIT_INNER] = e->sc->serial;
+		else
+			c->v[n++] = c->v[k];
+	}
+	c->n = n;
 	for (k = 0; k < n; k++)
 		if ((c->v[k] >> 32) & TACT_HIT_RULE &&
 		    queue_loose(e, (uint32_t)(c->v[k] >> 32) & ~TACT_HIT_RULE))
@@ -350,6 +358,14 @@ static int candidates(struct engine *e)
 			return TACT_ENOMEM;
 	sort_keys(c->v, c->n);
 	return TACT_OK;
+}
+
+/* Can pattern id match in the sentence: has it no inner literals, or was
+ * one of them seen? */
+static int inner_seen(const struct engine *e, uint32_t id)
+{
+	return !e->ctx->checker->index.pats[id].pat->inner.n ||
+	       e->sc->inner_seen[id] == e->sc->serial;
 }
 
 static int check_sentence(struct engine *e, size_t s, size_t t)
@@ -374,7 +390,7 @@ static int check_sentence(struct engine *e, size_t s, size_t t)
 
 		while (j < n && (uint32_t)(v[j] >> 32) == hit)
 			j++;
-		if (!(hit & TACT_HIT_RULE) &&
+		if (!(hit & TACT_HIT_RULE) && inner_seen(e, hit) &&
 		    run_pattern(e, &ix->pats[hit], v + k, j - k))
 			return TACT_ENOMEM;
 		k = j;

@@ -25,6 +25,7 @@ static void scratch_free(struct tact_scratch *s)
 	pcre2_match_data_free(s->md_exc);
 	free(s->cands.v);
 	free(s->rules);
+	free(s->inner_seen);
 	tact_spans_free(&s->skips);
 	tact_spans_free(&s->exc);
 	tact_buf_free(&s->sugg);
@@ -45,6 +46,17 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 		s->rules = r;
 		s->nrules = c->nrules;
 	}
+	if (s->npats < c->index.npats) {
+		uint32_t *v = tact_realloc(s->inner_seen,
+		                           c->index.npats * sizeof *v);
+
+		if (!v)
+			return TACT_ENOMEM;
+		memset(v, 0, c->index.npats * sizeof *v);
+		s->inner_seen = v;
+		s->npats = c->index.npats;
+		s->serial = 0;
+	}
 	if (!s->md || s->pairs < pairs) {
 		pcre2_match_data *md = pcre2_match_data_create(pairs, NULL);
 		pcre2_match_data *mx = pcre2_match_data_create(pairs, NULL);
@@ -62,6 +74,12 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 	}
 	if (c->nrules)
 		memset(s->rules, 0, c->nrules * sizeof *s->rules);
+	/* Sentence serials go on from check to check, so inner_seen needs no
+	 * clearing but when they would wrap around. */
+	if (s->serial > UINT32_MAX / 2) {
+		memset(s->inner_seen, 0, s->npats * sizeof *s->inner_seen);
+		s->serial = 0;
+	}
 	return TACT_OK;
 }
 
@@ -85,7 +103,6 @@ struct tact_scratch *tact_scratch_get(const tact_checker *c)
 		if (!s)
 			return NULL;
 	}
-	s->serial = 0;
 	if (fit(s, c)) {
 		scratch_free(s);
 		return NULL;

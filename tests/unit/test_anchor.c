@@ -12,8 +12,11 @@
 
 #define GAP "\xff"
 
-/* The anchors of a pattern as "^lit$ lit ..." (^: word start, $: end). */
-static char *show(const char *pattern, int required)
+enum { ANCHORS, REQUIRED, INNER };
+
+/* The anchors of a pattern as "^lit$ lit ..." (^: word start, $: end),
+ * or its required or inner literals. */
+static char *show(const char *pattern, int kind)
 {
 	static char buf[4096];
 	struct tact_anchors a;
@@ -21,8 +24,10 @@ static char *show(const char *pattern, int required)
 	size_t k, o = 0;
 
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(required ? tact_pattern_required(f, &a)
-	                          : tact_pattern_anchors(f, &a), TACT_OK);
+	ck_assert_int_eq(kind == REQUIRED ? tact_pattern_required(f, &a)
+	                 : kind == INNER  ? tact_pattern_inner(f, &a)
+	                                  : tact_pattern_anchors(f, &a),
+	                 TACT_OK);
 	buf[0] = '\0';
 	for (k = 0; k < a.n; k++)
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s%s",
@@ -35,26 +40,26 @@ static char *show(const char *pattern, int required)
 
 START_TEST(literals_and_alternations)
 {
-	ck_assert_str_eq(show("\\btu\\b", 0), "^tu$");
-	ck_assert_str_eq(show("\\b(?:Вы|Вам)\\s+(?:надо|нужно)", 0),
+	ck_assert_str_eq(show("\\btu\\b", ANCHORS), "^tu$");
+	ck_assert_str_eq(show("\\b(?:Вы|Вам)\\s+(?:надо|нужно)", ANCHORS),
 	                 "^вам" GAP "надо ^вам" GAP "нужн ^вы" GAP "надо ^вы" GAP
 	                 "нужно");
-	ck_assert_str_eq(show("\\bдолжн(?:ы|а)?", 0), "^должн");
-	ck_assert_str_eq(show("[вВ]ы", 0), "вы");
-	ck_assert_str_eq(show("(?<!-)\\bti\\b(?!-)", 0), "^ti$");
-	ck_assert_str_eq(show("(?<!\\w)este\\s*,", 0), "^este, ^este" GAP ",");
-	ck_assert_str_eq(show("Ёлка", 0), "елка");
-	ck_assert_str_eq(show("x{2}y", 0), "x");
+	ck_assert_str_eq(show("\\bдолжн(?:ы|а)?", ANCHORS), "^должн");
+	ck_assert_str_eq(show("[вВ]ы", ANCHORS), "вы");
+	ck_assert_str_eq(show("(?<!-)\\bti\\b(?!-)", ANCHORS), "^ti$");
+	ck_assert_str_eq(show("(?<!\\w)este\\s*,", ANCHORS), "^este, ^este" GAP ",");
+	ck_assert_str_eq(show("Ёлка", ANCHORS), "елка");
+	ck_assert_str_eq(show("x{2}y", ANCHORS), "x");
 }
 END_TEST
 
 START_TEST(gaps_take_runs)
 {
 	/* \s+, \s*, \s and spaces are one gap; two in a row are one. */
-	ck_assert_str_eq(show("a\\s+b", 0), "a" GAP "b");
-	ck_assert_str_eq(show("a \\s*b", 0), "a" GAP "b");
-	ck_assert_str_eq(show("a\\s*b", 0), "ab a" GAP "b");
-	ck_assert_str_eq(show("(?x) a \\s+ b # comment", 0), "a" GAP "b");
+	ck_assert_str_eq(show("a\\s+b", ANCHORS), "a" GAP "b");
+	ck_assert_str_eq(show("a \\s*b", ANCHORS), "a" GAP "b");
+	ck_assert_str_eq(show("a\\s*b", ANCHORS), "ab a" GAP "b");
+	ck_assert_str_eq(show("(?x) a \\s+ b # comment", ANCHORS), "a" GAP "b");
 }
 END_TEST
 
@@ -68,22 +73,47 @@ START_TEST(no_anchors_when_unsure)
 	size_t k;
 
 	for (k = 0; k < TACT_ARRAY_LEN(none); k++)
-		ck_assert_msg(strcmp(show(none[k], 0), "") == 0 ||
+		ck_assert_msg(strcmp(show(none[k], ANCHORS), "") == 0 ||
 		                      strcmp(none[k], "a*b") == 0,
-		              "%s: %s", none[k], show(none[k], 0));
+		              "%s: %s", none[k], show(none[k], ANCHORS));
 	/* a*b matches "b" and "aab": both literals count. */
-	ck_assert_str_eq(show("a*b", 0), "a b");
+	ck_assert_str_eq(show("a*b", ANCHORS), "a b");
 }
 END_TEST
 
 START_TEST(required_inside)
 {
-	ck_assert_str_eq(show("\\b\\w+сың(?:дар)?\\b", 1), "сың$ сыңдар$");
-	ck_assert_str_eq(show("(?<w>\\b\\w+[дт]ың)(?=\\s*$)", 1), "дың тың");
-	ck_assert_str_eq(show("\\w+(?:ab|cd)", 1), "ab cd");
-	ck_assert_str_eq(show("\\w+x", 1), "");
+	ck_assert_str_eq(show("\\b\\w+сың(?:дар)?\\b", REQUIRED), "сың$ сыңдар$");
+	ck_assert_str_eq(show("(?<w>\\b\\w+[дт]ың)(?=\\s*$)", REQUIRED), "дың тың");
+	ck_assert_str_eq(show("\\w+(?:ab|cd)", REQUIRED), "ab cd");
+	ck_assert_str_eq(show("\\w+x", REQUIRED), "");
 	/* A group inside one of several alternatives need not match. */
-	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", 1), "xx yy");
+	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", REQUIRED), "xx yy");
+}
+END_TEST
+
+START_TEST(inner_literals)
+{
+	/* After white space or \b, a literal starts a word. */
+	ck_assert_str_eq(show("\\byou\\s+(?:must|have\\s+to)\\b", INNER),
+	                 "^have" GAP "to$ ^must$");
+	ck_assert_str_eq(show("^(?:a|ну)?\\s*(?:точно|разве)\\b", INNER),
+	                 "разве$ точно$");
+	ck_assert_str_eq(show("\\bnu\\b\\s*(?:putem|pot)", INNER),
+	                 "^pot ^putem");
+	/* The best set: its shortest literal is the longest. */
+	ck_assert_str_eq(show("\\bwe\\s+(?:can|will)\\s+not\\s+refund", INNER),
+	                 "^can" GAP "not" GAP "refund ^will" GAP "not" GAP "refund");
+	/* None but the anchors, or too short to be worth a look. */
+	ck_assert_str_eq(show("\\byou\\b", INNER), "");
+	ck_assert_str_eq(show("(?<!x)\\byou\\b", INNER), "");
+	ck_assert_str_eq(show("\\byou\\s+(?:a|an)\\b", INNER), "");
+	ck_assert_str_eq(show("\\byou\\s+\\w+", INNER), "");
+	/* Not inside an optional group; not the rest of a word. */
+	ck_assert_str_eq(show("\\bab(?:\\s+must)?\\s+go", INNER), "");
+	ck_assert_str_eq(show("\\bmustard", INNER), "");
+	/* What follows white space starts a word. */
+	ck_assert_str_eq(show("\\byou(?:\\s+all)?\\s+must", INNER), "^must");
 }
 END_TEST
 
@@ -183,7 +213,8 @@ static int has_cand(const struct tact_cands *c, uint32_t pat, size_t pos,
 }
 
 /* Every match start of the pattern in the normalised sentence must be a
- * candidate (anchored patterns), or one candidate must exist. */
+ * candidate (anchored patterns), or one candidate must exist; a pattern
+ * with inner literals that matches must have seen one. */
 static void check_pattern(const struct tact_pattern *p, uint32_t id,
                           const pcre2_code *u, pcre2_match_data *md,
                           const struct tact_norm *n,
@@ -197,6 +228,10 @@ static void check_pattern(const struct tact_pattern *p, uint32_t id,
 		if (pcre2_match(u, (PCRE2_SPTR)n->text, n->len, off, 0, md, NULL) < 0)
 			return;
 		ov = pcre2_get_ovector_pointer(md);
+		ck_assert_msg(!p->inner.n || has_cand(c, id | TACT_HIT_INNER, 0, 1),
+		              "pattern '%s' matches «%s» at %zu but none of its "
+		              "inner literals was seen", p->source, orig,
+		              (size_t)ov[0]);
 		ck_assert_msg(has_cand(c, id, ov[0], p->anchors.n == 0),
 		              "pattern '%s' matches «%s» at %zu but is no candidate",
 		              p->source, orig, (size_t)ov[0]);
@@ -307,6 +342,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, gaps_take_runs);
 	tcase_add_test(tc, no_anchors_when_unsure);
 	tcase_add_test(tc, required_inside);
+	tcase_add_test(tc, inner_literals);
 	tcase_add_test(tc, builtin_patterns_are_found);
 	suite_add_tcase(s, tc);
 	return s;
