@@ -800,7 +800,9 @@ static void atom_spans(const char *p, const char *end, int extended,
 		out->v[out->n].prev = prev;
 		out->v[out->n].prev_end = prev_end;
 		out->n++;
-		atom(&a, &s);
+		/* A span that starts with an assertion reads as the next one. */
+		if (atom(&a, &s) != ATOM_CONSUME)
+			out->n--;
 		free(s.v);
 		quantifier(&a, &min, &max);
 		prev = at;
@@ -878,7 +880,7 @@ int tact_pattern_required(const char *pattern, struct tact_anchors *out)
 static int before_word(const char *p, const char *end)
 {
 	static const char *const atoms[] = { "\\s+", "\\s", "\\b", "\\s+?", " ",
-	                                     " +" };
+	                                     " +", "(?<!\\w)" };
 	size_t n = (size_t)(end - p), k;
 
 	for (k = 0; p && k < TACT_ARRAY_LEN(atoms); k++)

@@ -215,9 +215,11 @@ static int find_urls(struct tact_spans *out, const char *t, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i] | 0x20;
 		size_t k, e;
 
-		if (!strchr("hHfFwW", t[i]) || t[i] == '\0' ||
+		/* Every start is h, f or w in either case. */
+		if ((c != 'h' && c != 'f' && c != 'w') ||
 		    (i > 0 && word_byte((unsigned char)t[i - 1])))
 			continue;
 		for (k = 0; k < TACT_ARRAY_LEN(starts); k++)
@@ -378,23 +380,22 @@ static int find_typographic_quotes(struct tact_spans *out, const char *t,
 static int find_straight_quotes(struct tact_spans *out, const char *t,
                                 size_t len)
 {
-	size_t i = 0;
+	const char *q = memchr(t, '"', len);
+	size_t open = (size_t)-1;
 
-	while (i < len) {
-		size_t e = line_end(t, len, i), open = (size_t)-1, k;
+	for (; q; q = memchr(q + 1, '"', len - (size_t)(q + 1 - t))) {
+		size_t k = (size_t)(q - t);
 
-		for (k = i; k < e; k++) {
-			if (t[k] != '"')
-				continue;
-			if (open == (size_t)-1) {
-				open = k;
-			} else {
-				if (spans_add(out, open, k + 1))
-					return TACT_ENOMEM;
-				open = (size_t)-1;
-			}
+		/* A mark left open at the end of its line opens nothing. */
+		if (open != (size_t)-1 && memchr(t + open, '\n', k - open))
+			open = (size_t)-1;
+		if (open == (size_t)-1) {
+			open = k;
+		} else {
+			if (spans_add(out, open, k + 1))
+				return TACT_ENOMEM;
+			open = (size_t)-1;
 		}
-		i = e + 1;
 	}
 	return TACT_OK;
 }
