@@ -292,12 +292,75 @@ static void char_class(struct parser *a, struct set *s)
 
 static void alternatives(struct parser *a, struct set *out);
 
+/* Is [p, end) one character that is never part of a word: \s, a space,
+ * ASCII punctuation, or a class of such? */
+static int non_word_atom(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+	const char *q;
+
+	if (n == 2 && p[0] == '\\')
+		return p[1] == 's' || strchr(".,;:!?-()[]", p[1]) != NULL;
+	if (n == 1)
+		return strchr(" ,;:!?.-()'\"", *p) != NULL;
+	if (n < 3 || p[0] != '[' || p[1] == '^' || end[-1] != ']')
+		return 0;
+	for (q = p + 1; q < end - 1; q++)
+		if (!strchr(" ,;:!?.-'\"", *q))
+			return 0;
+	return 1;
+}
+
+/* Does [p, end) hold one of the bytes of set? */
+static int memchr_any(const char *p, const char *end, const char *set)
+{
+	for (; p < end; p++)
+		if (strchr(set, *p))
+			return 1;
+	return 0;
+}
+
+/* Does every alternative of a lookbehind's text [p, end) end with a
+ * character that is never part of a word? Then a word can start after
+ * it. Only plain texts are read: no groups, no classes but at the end. */
+static int ends_non_word(const char *p, const char *end)
+{
+	const char *alt = p, *q;
+
+	for (q = p; q <= end; q++) {
+		const char *last;
+
+		if (q < end && *q == '(')
+			return 0;
+		if (q < end && *q == '\\') {
+			q++;
+			continue;
+		}
+		if (q < end && *q != '|')
+			continue;
+		if (q == alt)
+			return 0;
+		/* The last atom of [alt, q): a class, an escape or a byte. */
+		last = q - 1;
+		if (*last == ']') {
+			while (last > alt && *last != '[')
+				last--;
+		} else if (last > alt && last[-1] == '\\') {
+			last--;
+		}
+		if (!non_word_atom(last, q))
+			return 0;
+		alt = q + 1;
+	}
+	return 1;
+}
+
 /* A group: its alternatives, or an assertion. */
 static enum atom group(struct parser *a, struct set *s)
 {
 	enum atom kind = ATOM_CONSUME;
 	struct set inner = { NULL, 0, 0 };
-	const char *p = a->p;
+	const char *p = a->p, *behind = NULL;
 
 	if (p < a->end && *p == '?') {
 		p++;
@@ -313,6 +376,7 @@ static enum atom group(struct parser *a, struct set *s)
 		} else if (p + 1 < a->end && *p == '<' &&
 		           (p[1] == '=' || p[1] == '!')) {
 			kind = ATOM_ASSERT;
+			behind = p[1] == '=' ? p + 2 : NULL;
 			p += 2;
 		} else if (p < a->end && (*p == '<' || *p == '\'' ||
 		                          (*p == 'P' && p + 1 < a->end && p[1] == '<'))) {
@@ -346,6 +410,10 @@ static enum atom group(struct parser *a, struct set *s)
 		return ATOM_ASSERT;
 	}
 	a->p++;
+	/* (?x) ignores white space and comments: such texts are not read. */
+	if (behind && ends_non_word(behind, a->p - 1) &&
+	    (!a->extended || !memchr_any(behind, a->p - 1, " \t\n\r\f\v#")))
+		return ATOM_BOUNDARY;
 	return kind;
 }
 
@@ -360,6 +428,9 @@ static enum atom atom(struct parser *a, struct set *s)
 		a->p++;
 		return escape(a, s);
 	case '^':
+		/* The start of the text: a word starts there, if any. */
+		a->p++;
+		return ATOM_BOUNDARY;
 	case '$':
 		a->p++;
 		return ATOM_ASSERT;

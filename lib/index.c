@@ -95,15 +95,58 @@ static void lay_out(struct tact_btrie *t, uint32_t at, const struct entry *v,
 	n = &t->nodes[at];
 	for (k = 1; k < 4; k++)
 		n->base[k] = (uint16_t)(n->base[k - 1] + popcount64(n->bits[k - 1]));
+	if (nkids == 1 && (unsigned char)v[i].s[depth] != TACT_GAP)
+		n->one = (uint16_t)(1 + (unsigned char)v[i].s[depth]);
+}
+
+/* The lead bytes of white space (see tact_space_run()). */
+static const unsigned char space_leads[] = { ' ', '\t', '\n', '\v', '\f', '\r',
+	                                     0xC2, 0xE1, 0xE2, 0xE3 };
+
+static void pair_set(uint64_t *pairs, unsigned a, unsigned b)
+{
+	unsigned k = a << 8 | b;
+
+	pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+/* Every pair (a, any byte). */
+static void pair_set_all(uint64_t *pairs, unsigned a)
+{
+	memset(pairs + (a << 8 >> 6), 0xFF, 256 / 8);
+}
+
+/* Mark the byte pairs text must start with for literal x to match there:
+ * a gap starts with any white space, and a literal of one byte may be
+ * followed by anything. */
+static void mark_pairs(uint64_t *pairs, const struct entry *x)
+{
+	unsigned a = (unsigned char)x->s[0];
+	size_t k;
+
+	if (a == TACT_GAP) {
+		for (k = 0; k < TACT_ARRAY_LEN(space_leads); k++)
+			pair_set_all(pairs, space_leads[k]);
+	} else if (x->len < 2) {
+		pair_set_all(pairs, a);
+	} else if ((unsigned char)x->s[1] == TACT_GAP) {
+		for (k = 0; k < TACT_ARRAY_LEN(space_leads); k++)
+			pair_set(pairs, a, space_leads[k]);
+	} else {
+		pair_set(pairs, a, (unsigned char)x->s[1]);
+	}
 }
 
 static int btrie_build(struct tact_btrie *t, struct entries *e)
 {
+	size_t k;
+
 	memset(t, 0, sizeof *t);
 	/* A node per byte at most, and the root. */
 	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
 	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
-	if (!t->nodes || !t->hits) {
+	t->pairs = tact_calloc(65536 / 64, sizeof *t->pairs);
+	if (!t->nodes || !t->hits || !t->pairs) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
 	}
@@ -111,6 +154,8 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 		qsort(e->v, e->n, sizeof *e->v, entry_cmp);
 	t->nnodes = 1;
 	lay_out(t, 0, e->v, 0, e->n, 0);
+	for (k = 0; k < e->n; k++)
+		mark_pairs(t->pairs, &e->v[k]);
 	return TACT_OK;
 }
 
@@ -118,6 +163,7 @@ void tact_btrie_free(struct tact_btrie *t)
 {
 	free(t->nodes);
 	free(t->hits);
+	free(t->pairs);
 	memset(t, 0, sizeof *t);
 }
 
@@ -351,7 +397,13 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 		const struct tact_bnode *next = NULL;
 		size_t run;
 
-		if ((n->bits[3] >> 63) &&
+		if (n->one) {
+			/* Most nodes past the first bytes have one child. */
+			if (s[j] + 1u != n->one)
+				return TACT_OK;
+			next = &t->nodes[n->child];
+			j++;
+		} else if ((n->bits[3] >> 63) &&
 		    (run = tact_space_run((const char *)s, len, j)) > j) {
 			next = child(t, n, TACT_GAP);
 			j = run;
@@ -374,16 +426,14 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 	return TACT_OK;
 }
 
-/* Can a literal of t start with byte c? A gap at the root (bit 255)
- * could start at any white space, so its lead bytes count too. */
-static int may_start(const struct tact_btrie *t, unsigned char c)
+/* Can a literal of t start at s[i]? (The pair after the last byte is
+ * (c, 0): only literals of one byte are marked for it.) */
+static int may_start(const struct tact_btrie *t, const unsigned char *s,
+                     size_t len, size_t i)
 {
-	const uint64_t *b = t->nodes[0].bits;
+	unsigned k = (unsigned)s[i] << 8 | (i + 1 < len ? s[i + 1] : 0u);
 
-	if ((b[c >> 6] >> (c & 63)) & 1)
-		return 1;
-	return (b[3] >> 63) && (c == ' ' || (c >= '\t' && c <= '\r') ||
-	                        c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3);
+	return (t->pairs[k >> 6] >> (k & 63)) & 1;
 }
 
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
@@ -394,11 +444,9 @@ int tact_index_scan(const struct tact_lang_index *li, const char *text,
 	size_t i = 0, n;
 
 	while (i < len) {
-		unsigned char c = s[i];
-
-		if ((!in_word && may_start(&li->word, c) &&
+		if ((!in_word && may_start(&li->word, s, len, i) &&
 		     walk(&li->word, s, len, i, out)) ||
-		    (may_start(&li->any, c) && walk(&li->any, s, len, i, out)))
+		    (may_start(&li->any, s, len, i) && walk(&li->any, s, len, i, out)))
 			return TACT_ENOMEM;
 		in_word = word_cp_at(s, i, &n);
 		i += n;

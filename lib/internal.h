@@ -279,6 +279,7 @@ struct tact_bnode {
 	uint16_t base[4];       /* children before each quarter of bits */
 	uint32_t child;
 	uint32_t hits, nhits;   /* into the trie's hits */
+	uint16_t one;           /* 1 + the byte of the only child (not a gap) */
 };
 
 struct tact_btrie {
@@ -286,6 +287,9 @@ struct tact_btrie {
 	size_t nnodes;
 	uint32_t *hits;
 	size_t nhits;
+	/* The first two bytes of text a literal can start at, one bit per
+	 * pair (8 KB): most positions are ruled out by one bit test. */
+	uint64_t *pairs;
 };
 
 /* A hit is a pattern id, or with this bit a rule whose unanchored

@@ -306,19 +306,42 @@ static int queue_loose(struct engine *e, uint32_t rule)
 	return TACT_OK;
 }
 
-static int key_cmp(const void *a, const void *b)
+/* Move v[i] down the max-heap v[0..n). */
+static void sift_down(uint64_t *v, size_t i, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t x = v[i];
 
-	return x < y ? -1 : x > y;
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && v[c + 1] > v[c])
+			c++;
+		if (v[c] <= x)
+			break;
+		v[i] = v[c];
+		i = c;
+	}
+	v[i] = x;
 }
 
+/* Sort the candidates in place: insertion sort for the few of a short
+ * sentence, heapsort (no allocation, n log n) for more. */
 static void sort_keys(uint64_t *v, size_t n)
 {
 	size_t i, j;
 
 	if (n > 32) {
-		qsort(v, n, sizeof *v, key_cmp);
+		for (i = n / 2; i-- > 0;)
+			sift_down(v, i, n);
+		for (i = n; i-- > 1;) {
+			uint64_t x = v[0];
+
+			v[0] = v[i];
+			v[i] = x;
+			sift_down(v, 0, i);
+		}
 		return;
 	}
 	for (i = 1; i < n; i++) {

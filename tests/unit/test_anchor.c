@@ -53,6 +53,25 @@ START_TEST(literals_and_alternations)
 }
 END_TEST
 
+START_TEST(where_words_start)
+{
+	/* The start of the text, and lookbehinds that end with white space
+	 * or punctuation, say a word starts; other lookbehinds do not. */
+	ck_assert_str_eq(show("(?:^|(?<=^\\s)|(?<=^\\s\\s))вы\\s+должны", ANCHORS),
+	                 "^вы" GAP "должн");
+	ck_assert_str_eq(show("(?<=[,;:]\\s)you", ANCHORS), "^you");
+	ck_assert_str_eq(show("(?<=[,;:])you", ANCHORS), "^you");
+	ck_assert_str_eq(show("(?<=[ую]ға\\s|[ую]ге\\s)мін", ANCHORS), "^мін");
+	ck_assert_str_eq(show("(?x) (?<=[,;:]\\s) you", ANCHORS), "^you");
+	ck_assert_str_eq(show("(?<=a)b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=a|,)b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=[a,])b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=(?:,))b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<!,)b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?x)(?<=, )b", ANCHORS), "b");
+}
+END_TEST
+
 START_TEST(gaps_take_runs)
 {
 	/* \s+, \s*, \s and spaces are one gap; two in a row are one. */
@@ -339,6 +358,7 @@ static Suite *anchor_suite(void)
 
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, literals_and_alternations);
+	tcase_add_test(tc, where_words_start);
 	tcase_add_test(tc, gaps_take_runs);
 	tcase_add_test(tc, no_anchors_when_unsure);
 	tcase_add_test(tc, required_inside);
