@@ -23,7 +23,7 @@
  * them: longer literals are rarer, but each one is a trie path. */
 #define ANCHOR_BYTES 16
 #define SET_MAX 256
-#define GROW_MAX 24
+#define GROW_MAX 64
 /* The shortest literal worth looking for inside a match (bytes). */
 #define INNER_MIN 3
 #define INNER_ANY_MIN 4

@@ -139,6 +139,7 @@ static void mark_pairs(uint64_t *pairs, const struct entry *x)
 
 static int btrie_build(struct tact_btrie *t, struct entries *e)
 {
+	struct tact_bnode *shrunk;
 	size_t k;
 
 	memset(t, 0, sizeof *t);
@@ -156,6 +157,11 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	lay_out(t, 0, e->v, 0, e->n, 0);
 	for (k = 0; k < e->n; k++)
 		mark_pairs(t->pairs, &e->v[k]);
+	/* Give back what shared prefixes saved (the nodes were sized for a
+	 * node per byte); keeping the larger block is harmless. */
+	shrunk = tact_realloc(t->nodes, t->nnodes * sizeof *t->nodes);
+	if (shrunk)
+		t->nodes = shrunk;
 	return TACT_OK;
 }
 
