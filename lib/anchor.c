@@ -913,6 +913,9 @@ static int better(const struct set *x, const struct set *y)
 	return mx != my ? mx > my : x->n < y->n;
 }
 
+static int literals(const char *from, const char *end, int extended,
+                    struct set *s);
+
 int tact_pattern_required(const char *pattern, struct tact_anchors *out)
 {
 	struct spans sp;
@@ -929,7 +932,7 @@ int tact_pattern_required(const char *pattern, struct tact_anchors *out)
 	atom_spans(p, p + strlen(p), extended, &sp, 0);
 	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
 		struct set s = { NULL, 0, 0 };
-		int found = analyse(sp.v[k].start, sp.v[k].end, extended, &s);
+		int found = literals(sp.v[k].start, sp.v[k].end, extended, &s);
 
 		if (found == NOMEM)
 			rc = TACT_ENOMEM;
