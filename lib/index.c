@@ -18,13 +18,31 @@
 
 #include "internal.h"
 
-/* The bits set in x (portable: no popcnt instruction is assumed). */
+/* On x86-64 with GCC and glibc, the trie walk is compiled twice: with the
+ * popcnt instruction, chosen at load time where the processor has it,
+ * and without. Elsewhere, and under the sanitizers (ThreadSanitizer
+ * cannot run a resolver before it starts), popcount64() is plain C. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    defined(__GLIBC__) && !defined(__SANITIZE_THREAD__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define TACT_POPCNT_CLONES 1
+#define TACT_WALK_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define TACT_POPCNT_CLONES 0
+#define TACT_WALK_CLONES
+#endif
+
+/* The bits set in x. */
 static inline uint32_t popcount64(uint64_t x)
 {
+#if TACT_POPCNT_CLONES
+	return (uint32_t)__builtin_popcountll(x);
+#else
 	x = x - ((x >> 1) & 0x5555555555555555ull);
 	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
 	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
 	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+#endif
 }
 
 struct entry {
@@ -393,6 +411,7 @@ static const struct tact_bnode *child(const struct tact_btrie *t,
 
 /* Every literal of t that starts at s[i]. A gap in a literal takes the
  * whole run of white space at j. */
+TACT_WALK_CLONES
 static int walk(const struct tact_btrie *t, const unsigned char *s,
                 size_t len, size_t i, struct tact_cands *out)
 {
