@@ -302,7 +302,7 @@ static int non_word_atom(const char *p, const char *end)
 	if (n == 2 && p[0] == '\\')
 		return p[1] == 's' || strchr(".,;:!?-()[]", p[1]) != NULL;
 	if (n == 1)
-		return strchr(" ,;:!?.-()'\"", *p) != NULL;
+		return strchr(" ,;:!-'\"", *p) != NULL;
 	if (n < 3 || p[0] != '[' || p[1] == '^' || end[-1] != ']')
 		return 0;
 	for (q = p + 1; q < end - 1; q++)
@@ -808,6 +808,7 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
 struct span {
 	const char *start, *end;
 	const char *prev, *prev_end;    /* the atom before it, if any */
+	const char *prev2, *prev2_end;  /* and the one before that */
 };
 
 struct spans {
@@ -845,7 +846,7 @@ static void atom_spans(const char *p, const char *end, int extended,
                        struct spans *out, int depth)
 {
 	const char *groups[16][2];
-	const char *prev = NULL, *prev_end = NULL;
+	const char *prev = NULL, *prev_end = NULL, *prev2 = NULL, *prev2_end = NULL;
 	size_t ngroups = 0, k;
 	struct parser a;
 
@@ -870,12 +871,16 @@ static void atom_spans(const char *p, const char *end, int extended,
 		out->v[out->n].end = end;
 		out->v[out->n].prev = prev;
 		out->v[out->n].prev_end = prev_end;
+		out->v[out->n].prev2 = prev2;
+		out->v[out->n].prev2_end = prev2_end;
 		out->n++;
 		/* A span that starts with an assertion reads as the next one. */
 		if (atom(&a, &s) != ATOM_CONSUME)
 			out->n--;
 		free(s.v);
 		quantifier(&a, &min, &max);
+		prev2 = prev;
+		prev2_end = prev_end;
 		prev = at;
 		prev_end = a.p;
 		if (a.fail || *at != '(' || min != 1 || max != 1 ||
@@ -1029,6 +1034,34 @@ static int literals(const char *from, const char *end, int extended,
 	return found;
 }
 
+/* Is the atom [p, end) optional white space (\s*)? */
+static int optional_space(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+
+	return p && ((n == 3 && memcmp(p, "\\s*", 3) == 0) ||
+	             (n == 4 && memcmp(p, "\\s*?", 4) == 0));
+}
+
+/* Does the span follow a character that is never part of a word, maybe
+ * with white space between (`,\s*` before it)? */
+static int after_non_word(const struct span *sp)
+{
+	return optional_space(sp->prev, sp->prev_end) && sp->prev2 &&
+	       (non_word_atom(sp->prev2, sp->prev2_end) ||
+	        before_word(sp->prev2, sp->prev2_end));
+}
+
+/* The literals of s start where a word starts. */
+static void mark_word_start(struct set *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		s->v[k].wb = 1;
+	s->n = unique(s->v, s->n);
+}
+
 /* The literals of the span: analysed from the atom before it when that
  * atom says a word starts there. */
 static int span_set(const struct span *sp, int extended, struct set *s)
@@ -1042,9 +1075,10 @@ static int span_set(const struct span *sp, int extended, struct set *s)
 		free(s->v);
 		s->v = NULL;
 	}
-	if (getenv("TACT_X"))
-		return NONE;
-	return literals(sp->start, sp->end, extended, s);
+	found = literals(sp->start, sp->end, extended, s);
+	if (found == FOUND && after_non_word(sp))
+		mark_word_start(s);
+	return found;
 }
 
 /* Do all the literals start words? They are looked for only there. */

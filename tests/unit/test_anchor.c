@@ -64,6 +64,8 @@ START_TEST(where_words_start)
 	ck_assert_str_eq(show("(?<=[ую]ға\\s|[ую]ге\\s)мін", ANCHORS), "^мін");
 	ck_assert_str_eq(show("(?x) (?<=[,;:]\\s) you", ANCHORS), "^you");
 	ck_assert_str_eq(show("(?<=a)b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=.)b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=\\.)b", ANCHORS), "^b");
 	ck_assert_str_eq(show("(?<=a|,)b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?<=[a,])b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?<=(?:,))b", ANCHORS), "b");
@@ -133,8 +135,12 @@ START_TEST(inner_literals)
 	/* Not inside an optional group; not the rest of a word. */
 	ck_assert_str_eq(show("\\bab(?:\\s+must)?\\s+go", INNER), "");
 	ck_assert_str_eq(show("\\bmustard", INNER), "");
-	/* What follows white space starts a word. */
+	/* What follows white space starts a word, and so does what follows
+	 * punctuation and optional white space. */
 	ck_assert_str_eq(show("\\byou(?:\\s+all)?\\s+must", INNER), "^must");
+	ck_assert_str_eq(show("\\s*,\\s*(?:my\\s+)?(?:pal|mate)\\b", INNER),
+	                 "^mate$ ^my" GAP "mate$ ^my" GAP "pal$ ^pal$");
+	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)\\b", INNER), "");
 }
 END_TEST
 
