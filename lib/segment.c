@@ -73,13 +73,24 @@ static int continues(const char *t, size_t len, size_t i)
 	return utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* The bytes that may end a sentence: a line break, . ! ? and the lead
+ * byte of … (E2 80 A6). */
+static const unsigned char may_end[256] = {
+	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
+};
+
 /* Where the sentence that starts at s ends (exclusive, before trimming). */
 static size_t sentence_end(const char *t, size_t len, size_t s)
 {
 	size_t i = s;
 
 	while (i < len) {
-		size_t m;
+		size_t m, lim = len - s > SENTENCE_MAX ? s + SENTENCE_MAX : len;
+
+		while (i < lim && !may_end[(unsigned char)t[i]])
+			i++;
+		if (i >= len)
+			break;
 
 		/* A line break ends a sentence unless the next line goes on with
 		 * a lower-case word: text wrapped inside a sentence. */
