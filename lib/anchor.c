@@ -24,6 +24,9 @@
 #define ANCHOR_BYTES 16
 #define SET_MAX 256
 #define GROW_MAX 64
+/* When a pattern then shows no anchors (its alternatives add up to more
+ * than SET_MAX literals), it is read again with literals that grow less. */
+#define GROW_RETRY 24
 /* The shortest literal worth looking for inside a match (bytes). */
 #define INNER_MIN 3
 #define INNER_ANY_MIN 4
@@ -50,6 +53,7 @@ struct parser {
 	int fail;               /* give up: no anchors */
 	int nomem;
 	int extended;           /* (?x): white space and # comments ignored */
+	size_t grow;            /* GROW_MAX or GROW_RETRY */
 };
 
 /* In extended mode, skip white space and comments. */
@@ -556,7 +560,7 @@ static void concat(struct parser *a, struct set *cur, const struct set *next)
 	}
 	/* Before the first letter the literals must go on; after it, they
 	 * may stop. */
-	if (need > SET_MAX || (need > GROW_MAX && need > cur->n && !empty)) {
+	if (need > SET_MAX || (need > a->grow && need > cur->n && !empty)) {
 		/* Too many combinations: the literals stop here. */
 		set_close(cur);
 		return;
@@ -745,8 +749,8 @@ static int export(const struct set *s, struct tact_anchors *out)
 enum { FOUND, NONE, NOMEM };
 
 /* The anchors of the pattern text [p, end) into s: FOUND, NONE or NOMEM. */
-static int analyse(const char *p, const char *end, int extended,
-                   struct set *s)
+static int analyse_grow(const char *p, const char *end, int extended,
+                        size_t grow, struct set *s)
 {
 	struct parser a;
 	size_t k;
@@ -754,6 +758,7 @@ static int analyse(const char *p, const char *end, int extended,
 	memset(&a, 0, sizeof a);
 	a.p = p;
 	a.end = end;
+	a.grow = grow;
 	a.extended = extended;
 	set_init(s);
 	alternatives(&a, s);
@@ -768,6 +773,12 @@ static int analyse(const char *p, const char *end, int extended,
 		return NONE;
 	s->n = unique(s->v, s->n);
 	return FOUND;
+}
+
+static int analyse(const char *p, const char *end, int extended,
+                   struct set *s)
+{
+	return analyse_grow(p, end, extended, GROW_MAX, s);
 }
 
 /* Open the pattern: its text without a leading (?x), and the flag. */
@@ -788,13 +799,19 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
 {
 	struct set s = { NULL, 0, 0 };
 	const char *p;
-	int extended, rc = TACT_OK;
+	int extended, found, rc = TACT_OK;
 
 	memset(out, 0, sizeof *out);
 	if (!valid(pattern))
 		return TACT_OK;
 	p = opening(pattern, &extended);
-	switch (analyse(p, p + strlen(p), extended, &s)) {
+	found = analyse(p, p + strlen(p), extended, &s);
+	if (found == NONE) {
+		/* Too many long literals, perhaps: fewer, shorter ones. */
+		free(s.v);
+		found = analyse_grow(p, p + strlen(p), extended, GROW_RETRY, &s);
+	}
+	switch (found) {
 	case FOUND: rc = export(&s, out); break;
 	case NOMEM: rc = TACT_ENOMEM; break;
 	default: break;
