@@ -820,6 +820,15 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
 	return rc;
 }
 
+/* Is the atom [p, end) one letter of a literal? */
+static int letter_atom(const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+
+	return n > 0 && n == tact_utf8_seqlen((unsigned char)*p) &&
+	       tact_is_word_start((const unsigned char *)p, n);
+}
+
 /* Where a sequence of the pattern starts and ends: every match holds a
  * match of the text from any of its atoms to the end of the sequence. */
 struct span {
@@ -891,8 +900,11 @@ static void atom_spans(const char *p, const char *end, int extended,
 		out->v[out->n].prev2 = prev2;
 		out->v[out->n].prev2_end = prev2_end;
 		out->n++;
-		/* A span that starts with an assertion reads as the next one. */
-		if (atom(&a, &s) != ATOM_CONSUME)
+		/* A span that starts with an assertion reads as the next one;
+		 * one that starts inside a word of the pattern's text (a letter
+		 * right after a letter) reads less than the span of that word. */
+		if (atom(&a, &s) != ATOM_CONSUME ||
+		    (prev && letter_atom(prev, prev_end) && letter_atom(at, a.p)))
 			out->n--;
 		free(s.v);
 		quantifier(&a, &min, &max);
@@ -1019,24 +1031,6 @@ static int same_literals(const struct set *x, const struct set *y)
 	return 1;
 }
 
-/* Is the atom [p, end) one letter of a literal? */
-static int letter_atom(const char *p, const char *end)
-{
-	size_t n = (size_t)(end - p);
-
-	return n > 0 && n == tact_utf8_seqlen((unsigned char)*p) &&
-	       tact_is_word_start((const unsigned char *)p, n);
-}
-
-/* Does the span start inside a word of the pattern's text? Its literals
- * would be the rest of a word the anchors already look for. */
-static int mid_word(const struct span *sp)
-{
-	return sp->prev && letter_atom(sp->prev, sp->prev_end) &&
-	       tact_is_word_start((const unsigned char *)sp->start,
-	                          (size_t)(sp->end - sp->start));
-}
-
 /* The literals of the span [from, end), without leading gaps. */
 static int literals(const char *from, const char *end, int extended,
                     struct set *s)
@@ -1142,8 +1136,7 @@ int tact_pattern_inner(const char *pattern, struct tact_anchors *out)
 	atom_spans(p, p + strlen(p), extended, &sp, 0);
 	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
 		struct set s = { NULL, 0, 0 };
-		int found = sp.v[k].prev && !mid_word(&sp.v[k])
-		                    ? span_set(&sp.v[k], extended, &s) : NONE;
+		int found = sp.v[k].prev ? span_set(&sp.v[k], extended, &s) : NONE;
 
 		if (found == NOMEM)
 			rc = TACT_ENOMEM;
