@@ -58,12 +58,14 @@ pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
 	return code;
 }
 
-const pcre2_code *tact_pattern_code(const struct tact_pattern *p)
+const pcre2_code *tact_pattern_code(const struct tact_pattern *p,
+                                    int *jitted)
 {
 	struct tact_pattern *m = (struct tact_pattern *)(uintptr_t)p;
 	pcre2_code *jit = atomic_load_explicit(&m->jit, memory_order_acquire);
 	pcre2_code *copy;
 
+	*jitted = jit != NULL;
 	if (jit)
 		return jit;
 	if (atomic_fetch_add_explicit(&m->uses, 1, memory_order_relaxed) !=
@@ -77,6 +79,7 @@ const pcre2_code *tact_pattern_code(const struct tact_pattern *p)
 		return p->code;
 	}
 	atomic_store_explicit(&m->jit, copy, memory_order_release);
+	*jitted = 1;
 	return copy;
 }
 

@@ -389,9 +389,11 @@ pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
 /* The code to run a rule pattern with: its JIT-compiled copy once the
  * pattern has been used TACT_JIT_AFTER times (compiling every pattern of
  * the built-in packs up front would be most of building a checker), the
- * interpreted code until then. Thread-safe. */
+ * interpreted code until then. Thread-safe. *jitted is 1 when the code
+ * returned is the JIT-compiled copy (pcre2_jit_match() may run it). */
 #define TACT_JIT_AFTER 3
-const pcre2_code *tact_pattern_code(const struct tact_pattern *p);
+const pcre2_code *tact_pattern_code(const struct tact_pattern *p,
+                                    int *jitted);
 /* The literal text every match of pattern starts with, when the pattern
  * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
  * letters, folded like the text; NULL when it shows none of at least two

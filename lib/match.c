@@ -30,12 +30,20 @@ static int is_limit(int rc)
 	       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
-/* Run code over the sentence from offset: the number of capture pairs set
- * (at least 1) on a match, 0 for none, <0 for an error. */
-static int run(struct engine *e, const pcre2_code *code, size_t offset)
+/* Run pattern p over the sentence from offset: the number of capture
+ * pairs set (at least 1) on a match, 0 for none, <0 for an error. Once
+ * JIT-compiled, it goes through PCRE2's fast path (no argument checks:
+ * they hold for every call made here). */
+static int run(struct engine *e, const struct tact_pattern *p, size_t offset)
 {
-	int rc = pcre2_match(code, (PCRE2_SPTR)e->norm->text, e->norm->len, offset,
-	                     PCRE2_NO_UTF_CHECK, e->md, e->ctx->checker->mctx);
+	int jitted;
+	const pcre2_code *code = tact_pattern_code(p, &jitted);
+	int rc = jitted
+	         ? pcre2_jit_match(code, (PCRE2_SPTR)e->norm->text, e->norm->len,
+	                           offset, 0, e->md, e->ctx->checker->mctx)
+	         : pcre2_match(code, (PCRE2_SPTR)e->norm->text, e->norm->len,
+	                       offset, PCRE2_NO_UTF_CHECK, e->md,
+	                       e->ctx->checker->mctx);
 
 	if (rc > 0)
 		return rc;
@@ -105,7 +113,7 @@ static int exception_matches(struct engine *e, const struct tact_pattern *x,
 	while (off <= e->norm->len) {
 		PCRE2_SIZE *ov;
 
-		if (run(e, tact_pattern_code(x), off) <= 0)
+		if (run(e, x, off) <= 0)
 			break;
 		ov = pcre2_get_ovector_pointer(e->md);
 		if (tact_grow((void **)&exc->v, &exc->cap, exc->n + 1,
@@ -232,7 +240,7 @@ static int run_loose(struct engine *e, const struct tact_rule *r,
 		return TACT_OK;
 	while (off <= e->norm->len && !e->sc->rules[r->index].spent) {
 		PCRE2_SIZE *ov;
-		int rc = run(e, tact_pattern_code(p), off);
+		int rc = run(e, p, off);
 
 		if (rc <= 0)
 			return TACT_OK;
@@ -279,7 +287,7 @@ static int run_pattern(struct engine *e, const struct tact_pattern_ref *ref,
 
 		if (at < end || (k > 0 && v[k] == v[k - 1]))
 			continue;
-		rc = run(e, tact_pattern_code(ref->pat), at);
+		rc = run(e, ref->pat, at);
 		if (rc <= 0)
 			continue;
 		end = pcre2_get_ovector_pointer(e->md)[1];
