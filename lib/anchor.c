@@ -1017,16 +1017,17 @@ static int trim_gaps(struct set *s)
 	return 1;
 }
 
-/* Are the literals of x those of y (whatever their marks)? */
-static int same_literals(const struct set *x, const struct set *y)
+/* Are the literals of x the anchors a (whatever their marks)? Both are
+ * in the order unique() sorts them in. */
+static int same_literals(const struct set *x, const struct tact_anchors *a)
 {
 	size_t k;
 
-	if (x->n != y->n)
+	if (x->n != a->n)
 		return 0;
 	for (k = 0; k < x->n; k++)
-		if (x->v[k].len != y->v[k].len ||
-		    memcmp(x->v[k].s, y->v[k].s, x->v[k].len) != 0)
+		if (x->v[k].len != a->v[k].len ||
+		    memcmp(x->v[k].s, a->v[k].text, x->v[k].len) != 0)
 			return 0;
 	return 1;
 }
@@ -1116,10 +1117,11 @@ static int better_inner(const struct set *x, const struct set *y)
 	return better(x, y);
 }
 
-int tact_pattern_inner(const char *pattern, struct tact_anchors *out)
+int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
+                       struct tact_anchors *out)
 {
 	struct spans sp;
-	struct set best = { NULL, 0, 0 }, first = { NULL, 0, 0 };
+	struct set best = { NULL, 0, 0 };
 	const char *p;
 	size_t k;
 	int extended, rc = TACT_OK;
@@ -1128,10 +1130,6 @@ int tact_pattern_inner(const char *pattern, struct tact_anchors *out)
 	if (!valid(pattern))
 		return TACT_OK;
 	p = opening(pattern, &extended);
-	if (analyse(p, p + strlen(p), extended, &first) == NOMEM) {
-		free(first.v);
-		return TACT_ENOMEM;
-	}
 	sp.n = 0;
 	atom_spans(p, p + strlen(p), extended, &sp, 0);
 	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
@@ -1140,7 +1138,7 @@ int tact_pattern_inner(const char *pattern, struct tact_anchors *out)
 
 		if (found == NOMEM)
 			rc = TACT_ENOMEM;
-		if (found == FOUND && !same_literals(&s, &first) &&
+		if (found == FOUND && !same_literals(&s, anchors) &&
 		    better_inner(&s, &best)) {
 			free(best.v);
 			best = s;
@@ -1151,7 +1149,6 @@ int tact_pattern_inner(const char *pattern, struct tact_anchors *out)
 	if (rc == TACT_OK && best.n && shortest(&best) >= INNER_MIN)
 		rc = export(&best, out);
 	free(best.v);
-	free(first.v);
 	return rc;
 }
 

@@ -190,7 +190,7 @@ int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
 	    (p->anchors.n == 0 &&
 	     tact_pattern_required(p->source, &p->required)) ||
 	    (p->anchors.n != 0 && tact_anchors_shortest(&p->anchors) < TACT_INNER_BELOW &&
-	     tact_pattern_inner(p->source, &p->inner)))
+	     tact_pattern_inner(p->source, &p->anchors, &p->inner)))
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (p->anchors.n == 0)
 		return pattern_with_literal(ld, n, src, 0, p);

@@ -19,15 +19,17 @@ enum { ANCHORS, REQUIRED, INNER };
 static char *show(const char *pattern, int kind)
 {
 	static char buf[4096];
-	struct tact_anchors a;
+	struct tact_anchors a, anchors;
 	char *f = tact_fold_string(pattern, strlen(pattern), 0);
 	size_t k, o = 0;
 
 	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(tact_pattern_anchors(f, &anchors), TACT_OK);
 	ck_assert_int_eq(kind == REQUIRED ? tact_pattern_required(f, &a)
-	                 : kind == INNER  ? tact_pattern_inner(f, &a)
+	                 : kind == INNER  ? tact_pattern_inner(f, &anchors, &a)
 	                                  : tact_pattern_anchors(f, &a),
 	                 TACT_OK);
+	tact_anchors_free(&anchors);
 	buf[0] = '\0';
 	for (k = 0; k < a.n; k++)
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s%s",
