@@ -25,18 +25,23 @@ static int reindex(tact_checker *c);
 
 static int load_builtin(tact_checker *c)
 {
+	struct tact_prep prep;
 	size_t k;
+	int rc = tact_prep_open(&prep);
 
-	for (k = 0; k < tact_builtin_pack_count; k++) {
+	if (rc)
+		return tact_err(rc, "out of memory");
+	for (k = 0; !rc && k < tact_builtin_pack_count; k++) {
 		const struct tact_builtin_pack *p = &tact_builtin_packs[k];
-		int rc = tact_pack_load(c, (const char *)p->data, p->len, p->name);
 
+		rc = tact_pack_load_builtin(c, p, &prep);
 		if (rc == TACT_EPACK)
-			return tact_err(TACT_ERROR, "built-in pack refused: %s",
-			                tact_error_last());
-		if (rc)
-			return rc;
+			rc = tact_err(TACT_ERROR, "built-in pack refused: %s",
+			              tact_error_last());
 	}
+	tact_prep_close(&prep);
+	if (rc)
+		return rc;
 	/* The indexes were not rebuilt pack by pack (see tact_checker_adopt). */
 	c->defer_index = 0;
 	return reindex(c) ? tact_err(TACT_ENOMEM, "out of memory") : TACT_OK;
@@ -103,24 +108,11 @@ void tact_rule_free(struct tact_rule *r)
 	free(r->id); free(r->category); free(r->language); free(r->pack);
 	free(r->message); free(r->message_en);
 	free(r->explanation); free(r->explanation_en); free(r->source);
-	for (k = 0; k < r->npatterns; k++) {
-		pcre2_code_free(r->patterns[k].code);
-		pcre2_code_free(atomic_load(&r->patterns[k].jit));
-		free(r->patterns[k].literal);
-		free(r->patterns[k].source);
-		tact_anchors_free(&r->patterns[k].anchors);
-		tact_anchors_free(&r->patterns[k].required);
-		tact_anchors_free(&r->patterns[k].inner);
-		for (j = 0; j < r->patterns[k].nsuggestions; j++)
-			free(r->patterns[k].suggestions[j]);
-		free(r->patterns[k].suggestions);
-	}
+	for (k = 0; k < r->npatterns; k++)
+		tact_pattern_free(&r->patterns[k]);
 	free(r->patterns);
-	for (k = 0; k < r->nexceptions; k++) {
-		pcre2_code_free(r->exceptions[k].code);
-		pcre2_code_free(atomic_load(&r->exceptions[k].jit));
-		free(r->exceptions[k].literal);
-	}
+	for (k = 0; k < r->nexceptions; k++)
+		tact_pattern_free(&r->exceptions[k]);
 	free(r->exceptions);
 	for (k = 0; k < r->nsuggestions; k++)
 		free(r->suggestions[k]);

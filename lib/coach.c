@@ -146,7 +146,6 @@ int tact_cue_match(const struct tact_cue *cue, const struct tact_norm *n,
                    pcre2_match_data *md, const pcre2_match_context *mctx,
                    const struct tact_spans *skips, size_t base)
 {
-	pcre2_match_context *m = (pcre2_match_context *)(uintptr_t)mctx;
 	size_t k;
 
 	for (k = 0; k < cue->n; k++) {
@@ -155,8 +154,8 @@ int tact_cue_match(const struct tact_cue *cue, const struct tact_norm *n,
 		while (off <= n->len) {
 			PCRE2_SIZE *ov;
 
-			if (pcre2_match(cue->v[k], (PCRE2_SPTR)n->text, n->len, off,
-			                PCRE2_NO_UTF_CHECK, md, m) < 0)
+			if (tact_pattern_match(&cue->v[k], n->text, n->len, off, md,
+			                       mctx) < 0)
 				break;
 			ov = pcre2_get_ovector_pointer(md);
 			if (!skipped(n, skips, base, ov[0], ov[1]))

@@ -243,3 +243,33 @@ char *tact_pattern_literal(const char *pattern)
 	}
 	return lit;
 }
+
+void tact_pattern_free(struct tact_pattern *p)
+{
+	size_t k;
+
+	pcre2_code_free(p->code);
+	pcre2_code_free(atomic_load(&p->jit));
+	free(p->literal);
+	free(p->source);
+	tact_anchors_free(&p->anchors);
+	tact_anchors_free(&p->required);
+	tact_anchors_free(&p->inner);
+	for (k = 0; k < p->nsuggestions; k++)
+		free(p->suggestions[k]);
+	free(p->suggestions);
+}
+
+int tact_pattern_match(const struct tact_pattern *p, const char *subject,
+                       size_t len, size_t off, pcre2_match_data *md,
+                       const pcre2_match_context *mctx)
+{
+	pcre2_match_context *m = (pcre2_match_context *)(uintptr_t)mctx;
+	int jitted;
+	const pcre2_code *code = tact_pattern_code(p, &jitted);
+
+	if (jitted)
+		return pcre2_jit_match(code, (PCRE2_SPTR)subject, len, off, 0, md, m);
+	return pcre2_match(code, (PCRE2_SPTR)subject, len, off,
+	                   PCRE2_NO_UTF_CHECK, md, m);
+}

@@ -222,7 +222,7 @@ struct tact_band {
 
 /* A set of patterns that tell whether a text has some quality. */
 struct tact_cue {
-	pcre2_code **v;
+	struct tact_pattern *v;  /* code only: JIT-compiled on use */
 	size_t n;
 };
 
@@ -376,6 +376,15 @@ int tact_language_known(const tact_checker *c, const char *lang);
 /* ---- pack.c ----------------------------------------------------------------- */
 
 /* Parse and compile a pack; on success the rules are added to c. */
+struct tact_prep;
+struct tact_builtin_pack;
+/* tact_pack_load() taking what it can from prepared patterns (prep may be
+ * NULL). */
+int tact_pack_load_prepared(tact_checker *c, const char *yaml, size_t len,
+                            const char *name, struct tact_prep *prep);
+/* Load a built-in pack from its document (no YAML is parsed). */
+int tact_pack_load_builtin(tact_checker *c, const struct tact_builtin_pack *bp,
+                           struct tact_prep *prep);
 int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
                    const char *name);
 
@@ -395,6 +404,13 @@ pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
 #define TACT_JIT_AFTER 3
 const pcre2_code *tact_pattern_code(const struct tact_pattern *p,
                                     int *jitted);
+/* Free what p holds (not p). */
+void tact_pattern_free(struct tact_pattern *p);
+/* pcre2_match() of p's code (tact_pattern_code()) over a valid UTF-8
+ * subject from off: PCRE2's result. Thread-safe. */
+int tact_pattern_match(const struct tact_pattern *p, const char *subject,
+                       size_t len, size_t off, pcre2_match_data *md,
+                       const pcre2_match_context *mctx);
 /* The literal text every match of pattern starts with, when the pattern
  * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
  * letters, folded like the text; NULL when it shows none of at least two
@@ -406,13 +422,82 @@ int tact_template_check(const char *tpl, const pcre2_code *code,
 
 /* ---- builtin (generated) -------------------------------------------------- */
 
+/* A node of a built-in pack's YAML document, as libyaml loaded it when
+ * the library was built (lib/prepare.c): a scalar is [a, a + b) of
+ * tact_builtin_scalars, a sequence b items of tact_builtin_items from a, a
+ * mapping b pairs of tact_builtin_pairs from a (lib/pack.h). */
+struct tact_yaml_node {
+	uint32_t a, b;
+	uint32_t line;          /* from 0, as in a yaml_mark_t */
+	uint8_t type;           /* yaml_node_type_t */
+};
+
 struct tact_builtin_pack {
 	const char *name;
-	const unsigned char *data;
-	size_t len;
+	const struct tact_yaml_node *nodes;  /* the root first */
+	size_t nnodes;
 };
 extern const struct tact_builtin_pack tact_builtin_packs[];
 extern const size_t tact_builtin_pack_count;
+
+/* ---- prepared.c: the built-in packs' patterns, prepared at build time ---- */
+
+/* What the loader prepares a pattern for. */
+enum tact_prep_kind {
+	TACT_PREP_RULE,         /* a rule pattern: pk_rule_pattern() */
+	TACT_PREP_EXCEPTION,    /* a rule's exception: unanchored, its literal */
+	TACT_PREP_CUE,          /* a coaching cue: unanchored */
+};
+
+/* A literal of a prepared pattern; text is an offset into the pool. */
+struct tact_prepared_literal {
+	uint32_t text;
+	uint16_t len;
+	uint8_t word, end;
+};
+
+/* One pattern of the built-in packs as the loader read it, in load order
+ * (lib/prepare.c). Strings are offsets into tact_prepared_pool, 0 for
+ * none; literal lists are runs of tact_prepared_literals. */
+struct tact_prepared {
+	uint32_t src;           /* the pattern as written: what it answers for */
+	uint32_t source;        /* rule patterns: folded */
+	uint32_t literal;       /* unanchored: tact_pattern_literal() */
+	uint32_t lists[3];      /* anchors, required, inner: first literal */
+	uint16_t counts[3];
+	uint8_t kind;           /* enum tact_prep_kind */
+};
+
+extern const struct tact_prepared tact_prepared[];
+extern const size_t tact_prepared_count;
+extern const struct tact_prepared_literal tact_prepared_literals[];
+extern const unsigned char tact_prepared_pool[];
+/* pcre2_serialize_encode() of every prepared pattern's code, in order. */
+extern const unsigned char tact_prepared_codes[];
+
+/* A load's walk through the prepared patterns. */
+struct tact_prep {
+	pcre2_code **codes;     /* decoded; NULL when PCRE2 refused them */
+	size_t n, next;
+	int off;                /* a pattern differed: the rest are computed */
+	/* Called with every pattern computed rather than taken (lib/prepare.c
+	 * records them); may be NULL. Returns TACT_OK or TACT_ENOMEM. */
+	int (*note)(void *arg, enum tact_prep_kind kind, const char *src,
+	            const struct tact_pattern *p);
+	void *arg;
+};
+
+/* Decode the prepared patterns for a load of the built-in packs. Without
+ * them (a PCRE2 that reads other serialized code), nothing is taken and
+ * every pattern is compiled. TACT_ENOMEM on failure. */
+int tact_prep_open(struct tact_prep *pp);
+/* Free what was not taken. */
+void tact_prep_close(struct tact_prep *pp);
+/* Fill p (zeroed, but for suggestions) from the next prepared pattern
+ * when it was prepared from (kind, src): 1; 0 when it was not, and from
+ * then on nothing is taken; TACT_ENOMEM. pp may be NULL. */
+int tact_prep_take(struct tact_prep *pp, enum tact_prep_kind kind,
+                   const char *src, struct tact_pattern *p);
 
 /* ---- report.c --------------------------------------------------------------- */
 

@@ -36,14 +36,8 @@ static int is_limit(int rc)
  * they hold for every call made here). */
 static int run(struct engine *e, const struct tact_pattern *p, size_t offset)
 {
-	int jitted;
-	const pcre2_code *code = tact_pattern_code(p, &jitted);
-	int rc = jitted
-	         ? pcre2_jit_match(code, (PCRE2_SPTR)e->norm->text, e->norm->len,
-	                           offset, 0, e->md, e->ctx->checker->mctx)
-	         : pcre2_match(code, (PCRE2_SPTR)e->norm->text, e->norm->len,
-	                       offset, PCRE2_NO_UTF_CHECK, e->md,
-	                       e->ctx->checker->mctx);
+	int rc = tact_pattern_match(p, e->norm->text, e->norm->len, offset,
+	                            e->md, e->ctx->checker->mctx);
 
 	if (rc > 0)
 		return rc;

@@ -148,12 +148,12 @@ int pk_known_category(struct loader *ld, const char *name)
 }
 
 int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
-               uint32_t options, int jit, pcre2_code **out)
+               uint32_t options, pcre2_code **out)
 {
 	char msg[MSG_MAX];
 	int nomem = 0;
 
-	*out = tact_pattern_compile(src, options, jit, msg, sizeof msg, &nomem);
+	*out = tact_pattern_compile(src, options, 0, msg, sizeof msg, &nomem);
 	if (!*out && nomem)
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (!*out)
@@ -163,12 +163,11 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 }
 
 /* Compile a pattern that runs unanchored and note the literal its
- * matches start with; JIT-compiled now, or on use (tact_pattern_code()). */
+ * matches start with; JIT-compiled on use (tact_pattern_code()). */
 static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
-                                const char *src, int jit,
-                                struct tact_pattern *p)
+                                const char *src, struct tact_pattern *p)
 {
-	int rc = pk_compile(ld, n, src, 0, jit, &p->code);
+	int rc = pk_compile(ld, n, src, 0, &p->code);
 	char *folded;
 
 	if (rc)
@@ -182,8 +181,28 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 	return TACT_OK;
 }
 
-int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
-                    struct tact_pattern *p)
+/* Tell the one who prepares patterns (lib/prepare.c) of one computed. */
+static int note(struct loader *ld, enum tact_prep_kind kind, const char *src,
+                const struct tact_pattern *p)
+{
+	if (!ld->prep || !ld->prep->note ||
+	    ld->prep->note(ld->prep->arg, kind, src, p) == TACT_OK)
+		return TACT_OK;
+	return tact_err(TACT_ENOMEM, "out of memory");
+}
+
+/* The prepared pattern for src, if there is one: 1 when p was filled. */
+static int take(struct loader *ld, enum tact_prep_kind kind, const char *src,
+                struct tact_pattern *p, int *rc)
+{
+	int got = tact_prep_take(ld->prep, kind, src, p);
+
+	*rc = got < 0 ? tact_err(TACT_ENOMEM, "out of memory") : TACT_OK;
+	return got != 0;
+}
+
+static int rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
+                        struct tact_pattern *p)
 {
 	p->source = tact_fold_string(src, strlen(src), 0);
 	if (!p->source || tact_pattern_anchors(p->source, &p->anchors) ||
@@ -193,8 +212,31 @@ int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
 	     tact_pattern_inner(p->source, &p->anchors, &p->inner)))
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (p->anchors.n == 0)
-		return pattern_with_literal(ld, n, src, 0, p);
-	return pk_compile(ld, n, src, PCRE2_ANCHORED, 0, &p->code);
+		return pattern_with_literal(ld, n, src, p);
+	return pk_compile(ld, n, src, PCRE2_ANCHORED, &p->code);
+}
+
+int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
+                    struct tact_pattern *p)
+{
+	int rc;
+
+	if (take(ld, TACT_PREP_RULE, src, p, &rc))
+		return rc;
+	rc = rule_pattern(ld, n, src, p);
+	return rc ? rc : note(ld, TACT_PREP_RULE, src, p);
+}
+
+int pk_unanchored(struct loader *ld, yaml_node_t *n, enum tact_prep_kind kind,
+                  const char *src, struct tact_pattern *p)
+{
+	int rc;
+
+	if (take(ld, kind, src, p, &rc))
+		return rc;
+	rc = kind == TACT_PREP_CUE ? pk_compile(ld, n, src, 0, &p->code)
+	                           : pattern_with_literal(ld, n, src, p);
+	return rc ? rc : note(ld, kind, src, p);
 }
 
 static int parse_pattern(struct loader *ld, yaml_node_t *n,
@@ -275,7 +317,8 @@ static int parse_exceptions(struct loader *ld, yaml_node_t *n,
 			r->nexceptions = count;
 	}
 	for (k = 0; !rc && k < count; k++)
-		rc = pattern_with_literal(ld, n, src[k], 0, &r->exceptions[k]);
+		rc = pk_unanchored(ld, n, TACT_PREP_EXCEPTION, src[k],
+		                   &r->exceptions[k]);
 	for (k = 0; src && k < count; k++)
 		free(src[k]);
 	free(src);
@@ -741,8 +784,29 @@ static void loader_free(struct loader *ld)
 	free(ld->pack);
 }
 
+/* Read the loaded document into rules and give them to c. */
+static int load(tact_checker *c, struct loader *ld)
+{
+	int rc = parse_top(ld, yaml_document_get_root_node(&ld->doc));
+
+	if (ld->image)
+		free(ld->doc.nodes.start);
+	else
+		yaml_document_delete(&ld->doc);
+	if (!rc)
+		rc = tact_checker_adopt(c, ld); /* empties ld on success */
+	loader_free(ld);
+	return rc;
+}
+
 int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
                    const char *name)
+{
+	return tact_pack_load_prepared(c, yaml, len, name, NULL);
+}
+
+int tact_pack_load_prepared(tact_checker *c, const char *yaml, size_t len,
+                            const char *name, struct tact_prep *prep)
 {
 	struct loader ld;
 	size_t bad;
@@ -751,16 +815,27 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
 	memset(&ld, 0, sizeof ld);
 	ld.name = name ? name : "<string>";
 	ld.checker = c;
+	ld.prep = prep;
 	bad = tact_utf8_check(yaml, len);
 	if (bad != len)
 		return tact_err_at(TACT_EPACK, ld.name, (size_t)-1, bad,
 		                   "%s: invalid UTF-8 at byte %zu", ld.name, bad);
 	if ((rc = load_document(&ld, yaml, len)))
 		return rc;
-	rc = parse_top(&ld, yaml_document_get_root_node(&ld.doc));
-	yaml_document_delete(&ld.doc);
-	if (!rc)
-		rc = tact_checker_adopt(c, &ld); /* empties ld on success */
-	loader_free(&ld);
-	return rc;
+	return load(c, &ld);
+}
+
+int tact_pack_load_builtin(tact_checker *c, const struct tact_builtin_pack *bp,
+                           struct tact_prep *prep)
+{
+	struct loader ld;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = bp->name;
+	ld.checker = c;
+	ld.prep = prep;
+	ld.image = 1;
+	if (pk_image_document(&ld, bp))
+		return tact_err(TACT_ENOMEM, "out of memory");
+	return load(c, &ld);
 }

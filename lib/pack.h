@@ -22,7 +22,19 @@ struct loader {
 	size_t nbands, bandcap;
 	struct tact_coach *coach;
 	const tact_checker *checker;
+	struct tact_prep *prep; /* built-in packs: their prepared patterns */
+	int image;              /* doc is a built-in pack's: pk_image_document() */
 };
+
+/* The built-in packs' documents (lib/prepare.c generates them). */
+extern const unsigned char tact_builtin_scalars[];
+extern const yaml_node_item_t tact_builtin_items[];
+extern const yaml_node_pair_t tact_builtin_pairs[];
+
+/* ld->doc from a built-in pack's nodes: its scalars, items and pairs are
+ * the library's own, so it is freed with free(ld->doc.nodes.start), not
+ * yaml_document_delete(). TACT_ENOMEM on failure. */
+int pk_image_document(struct loader *ld, const struct tact_builtin_pack *bp);
 
 /* Record a pack error at node's line; returns TACT_EPACK. */
 int pk_fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
@@ -38,10 +50,13 @@ int pk_severity(struct loader *ld, yaml_node_t *n, int *out);
 int pk_valid_id(const char *id);
 int pk_known_category(struct loader *ld, const char *name);
 int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
-               uint32_t options, int jit, pcre2_code **out);
+               uint32_t options, pcre2_code **out);
 /* A rule's pattern: its anchors, compiled anchored when it has some. */
 int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
                     struct tact_pattern *p);
+/* An exception or a coaching cue: compiled to run unanchored. */
+int pk_unanchored(struct loader *ld, yaml_node_t *n, enum tact_prep_kind kind,
+                  const char *src, struct tact_pattern *p);
 int pk_patterns(struct loader *ld, yaml_node_t *n, struct tact_rule *r);
 int pk_triggers(struct loader *ld, yaml_node_t *n, struct tact_rule *r);
 int pk_examples(struct loader *ld, yaml_node_t *n, struct tact_rule *r);

@@ -309,9 +309,8 @@ static int parse_cue(struct loader *ld, yaml_node_t *n, const char *what,
 	if (!rc && !(cue->v = tact_calloc(count, sizeof *cue->v)))
 		rc = tact_err(TACT_ENOMEM, "out of memory");
 	for (k = 0; !rc && k < count; k++) {
-		rc = pk_compile(ld, n, src[k], 0, 1, &cue->v[k]);
-		if (!rc)
-			cue->n++;
+		rc = pk_unanchored(ld, n, TACT_PREP_CUE, src[k], &cue->v[k]);
+		cue->n++;  /* freed whole, even when it failed half-way */
 	}
 	for (k = 0; src && k < count; k++)
 		free(src[k]);
@@ -483,7 +482,7 @@ static void cue_free(struct tact_cue *q)
 	size_t k;
 
 	for (k = 0; k < q->n; k++)
-		pcre2_code_free(q->v[k]);
+		tact_pattern_free(&q->v[k]);
 	free(q->v);
 }
 
