@@ -63,8 +63,19 @@ size_t tact_utf8_count(const char *s, size_t n);
 size_t tact_utf8_seqlen(unsigned char c);
 /* Is cp a word character for PCRE2's \w (UCP)? Exact for Latin and
  * Cyrillic letters and ASCII; 0 for everything else, so that a scan for
- * word starts visits every position where \b could hold. */
-int tact_is_word_cp(uint32_t cp);
+ * word starts visits every position where \b could hold. Inline: the
+ * index scan asks it of every character. */
+static inline int tact_is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) - 'a' < 26 || cp - '0' < 10 || cp == '_';
+	/* Latin-1 and Latin Extended letters, Cyrillic letters: the letters
+	 * of the packs' languages. Everything else counts as no word
+	 * character, which only makes a scan visit more positions. */
+	if (cp >= 0xC0 && cp < 0x250)
+		return cp != 0xD7 && cp != 0xF7;
+	return cp >= 0x400 && cp < 0x530 && !(cp >= 0x482 && cp <= 0x489);
+}
 /* Does s[0..len) start with such a word character? */
 int tact_is_word_start(const unsigned char *s, size_t len);
 /* The end of the run of white space at s[i] (i itself when there is

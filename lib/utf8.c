@@ -137,19 +137,6 @@ size_t tact_utf8_count(const char *s, size_t n)
 	return cps;
 }
 
-int tact_is_word_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       (cp >= '0' && cp <= '9') || cp == '_';
-	/* Latin-1 and Latin Extended letters, Cyrillic letters: the letters
-	 * of the packs' languages. Everything else counts as no word
-	 * character, which only makes a scan visit more positions. */
-	if (cp >= 0xC0 && cp < 0x250)
-		return cp != 0xD7 && cp != 0xF7;
-	return cp >= 0x400 && cp < 0x530 && !(cp >= 0x482 && cp <= 0x489);
-}
-
 int tact_is_word_start(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
