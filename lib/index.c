@@ -155,6 +155,36 @@ static void mark_pairs(uint64_t *pairs, const struct entry *x)
 	}
 }
 
+/* The hash of the four bytes at p, 16 bits. */
+static inline unsigned quad_hash(const unsigned char *p)
+{
+	uint32_t w;
+
+	memcpy(&w, p, 4);
+	return (unsigned)((w * 0x9E3779B1u) >> 16);
+}
+
+static void bit_set(uint64_t *bits, unsigned k)
+{
+	bits[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+static int bit_test(const uint64_t *bits, unsigned k)
+{
+	return (int)((bits[k >> 6] >> (k & 63)) & 1);
+}
+
+/* The three filters of may_start() for literal x. */
+static void mark_filters(struct tact_btrie *t, const struct entry *x)
+{
+	mark_pairs(t->pairs, x);
+	if (x->len < 4 || memchr(x->s, TACT_GAP, 4))
+		mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
+	else
+		bit_set(t->pairs + 2 * TACT_PAIRS_WORDS,
+		        quad_hash((const unsigned char *)x->s));
+}
+
 static int btrie_build(struct tact_btrie *t, struct entries *e)
 {
 	struct tact_bnode *shrunk;
@@ -164,7 +194,7 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	/* A node per byte at most, and the root. */
 	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
 	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
-	t->pairs = tact_calloc(65536 / 64, sizeof *t->pairs);
+	t->pairs = tact_calloc(3 * TACT_PAIRS_WORDS, sizeof *t->pairs);
 	if (!t->nodes || !t->hits || !t->pairs) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
@@ -174,7 +204,7 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	t->nnodes = 1;
 	lay_out(t, 0, e->v, 0, e->n, 0);
 	for (k = 0; k < e->n; k++)
-		mark_pairs(t->pairs, &e->v[k]);
+		mark_filters(t, &e->v[k]);
 	/* Give back what shared prefixes saved (the nodes were sized for a
 	 * node per byte); keeping the larger block is harmless. */
 	shrunk = tact_realloc(t->nodes, t->nnodes * sizeof *t->nodes);
@@ -452,13 +482,19 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 }
 
 /* Can a literal of t start at s[i]? (The pair after the last byte is
- * (c, 0): only literals of one byte are marked for it.) */
+ * (c, 0): only literals of one byte are marked for it.) A literal of four
+ * bytes or more with no gap among them must find them at s[i]. */
 static int may_start(const struct tact_btrie *t, const unsigned char *s,
                      size_t len, size_t i)
 {
 	unsigned k = (unsigned)s[i] << 8 | (i + 1 < len ? s[i + 1] : 0u);
 
-	return (t->pairs[k >> 6] >> (k & 63)) & 1;
+	if (!bit_test(t->pairs, k))
+		return 0;
+	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k))
+		return 1;
+	return i + 4 <= len &&
+	       bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, quad_hash(s + i));
 }
 
 int tact_index_scan(const struct tact_lang_index *li, const char *text,

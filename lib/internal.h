@@ -299,10 +299,15 @@ struct tact_btrie {
 	size_t nnodes;
 	uint32_t *hits;
 	size_t nhits;
-	/* The first two bytes of text a literal can start at, one bit per
-	 * pair (8 KB): most positions are ruled out by one bit test. */
+	/* Filters of the positions a literal can start at, 8 KB each: the
+	 * first two bytes of text, one bit per pair; the pairs that start a
+	 * literal shorter than four bytes or with a gap among them; and a
+	 * hash of the first four bytes of the other literals (two letters of
+	 * Cyrillic, where a pair is one letter). Most positions are ruled
+	 * out by one or two bit tests (tact_index_scan()). */
 	uint64_t *pairs;
 };
+#define TACT_PAIRS_WORDS (65536 / 64)
 
 /* A hit is a pattern id, or with this bit a rule whose unanchored
  * patterns are to run in the sentence. */
