@@ -259,21 +259,26 @@ void tact_coach_end(struct tact_coach_state *cs)
 
 /* ---- the vocabulary profile and hints -------------------------------------- */
 
+/* The language's bands, in pack order (one pass over the checker's). */
 static int profile_init(struct tact_report *r, const struct tact_check_ctx *ctx)
 {
-	size_t n = tact_band_count(ctx->checker, ctx->language), k;
+	const tact_checker *c = ctx->checker;
+	size_t n = tact_band_count(c, ctx->language), k;
 
 	if (!n)
 		return TACT_OK;
 	r->profile = tact_calloc(n, sizeof *r->profile);
 	if (!r->profile)
 		return TACT_ENOMEM;
-	r->nprofile = n;
-	for (k = 0; k < n; k++) {
-		const tact_band *b = tact_band_at(ctx->checker, ctx->language, k);
+	for (k = 0; k < c->nbands && r->nprofile < n; k++) {
+		const tact_band *b = c->bands[k];
+		struct tact_profile *p = &r->profile[r->nprofile];
 
-		r->profile[k].band = b;
-		if (tact_report_string(r, b->name, strlen(b->name), &r->profile[k].name))
+		if (strcmp(b->language, ctx->language) != 0)
+			continue;
+		p->band = b;
+		r->nprofile++;
+		if (tact_report_string(r, b->name, strlen(b->name), &p->name))
 			return TACT_ENOMEM;
 	}
 	return TACT_OK;
