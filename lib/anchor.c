@@ -215,13 +215,15 @@ static enum atom escape(struct parser *a, struct set *s)
 	c = *a->p++;
 	if (c == 'b')
 		return ATOM_BOUNDARY;
-	if (strchr("BAzZ", c))
+	/* \K only moves the start PCRE2 reports; the match still begins
+	 * where its attempt did, which is what the literals are about. */
+	if (strchr("BAzZK", c))
 		return ATOM_ASSERT;
-	if (c == 'K' || c == 'G' || c == 'Q' || c == 'E' || c == 'c' ||
+	if (c == 'G' || c == 'Q' || c == 'E' || c == 'c' ||
 	    c == 'x' || c == 'o' || c == 'g' || c == 'k' || c == 'N' ||
 	    c == 'p' || c == 'P') {
-		/* Changes of the match start, or escapes with arguments that
-		 * are not worth reading: no anchors. */
+		/* \G, quoting, or escapes with arguments that are not worth
+		 * reading: no anchors. */
 		a->fail = 1;
 		return ATOM_ASSERT;
 	}

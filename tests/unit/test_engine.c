@@ -184,6 +184,29 @@ START_TEST(different_categories_may_overlap)
 }
 END_TEST
 
+/* A pattern with \K is found where its match begins, and reports the
+ * span after \K, as PCRE2 does; a match is found once. */
+START_TEST(match_start_moved_by_k)
+{
+	tact_checker *c = checker_with(
+	        "pack: t\nlanguage: kk\nrules:\n"
+	        "  - id: t.bare\n    category: familiarity\n    severity: hint\n"
+	        "    message: m\n    explanation: e\n"
+	        "    patterns: ['(?:ны|ты)\\s+\\K(?:жаз|бас)(?=\\s*[.!]|$)']\n");
+	tact_report *r = check_as(c, "kk", "Хатты  жаз. Батырманы бас! Жаз.");
+	size_t b, e, cb, ce, line, col;
+
+	ck_assert_uint_eq(tact_report_count(r), 2);
+	span_of(r, 0, &b, &e, &cb, &ce, &line, &col);
+	ck_assert_uint_eq(cb, 7);
+	ck_assert_uint_eq(ce, 10);
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL), "жаз");
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 1), NULL), "бас");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(rule_without_triggers_runs)
 {
 	tact_checker *c = fixture();
@@ -302,6 +325,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, homoglyph_text_still_matches);
 	tcase_add_test(tc, same_category_overlaps_resolved);
 	tcase_add_test(tc, different_categories_may_overlap);
+	tcase_add_test(tc, match_start_moved_by_k);
 	tcase_add_test(tc, rule_without_triggers_runs);
 	tcase_add_test(tc, options_filter);
 	tcase_add_test(tc, english_messages);
