@@ -497,6 +497,60 @@ static int may_start(const struct tact_btrie *t, const unsigned char *s,
 	       bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, quad_hash(s + i));
 }
 
+/* More literals than this are not looked for one by one: the exception
+ * runs. */
+#define EXCEPTION_LITERALS_MAX 16
+
+/* Does literal lit (gaps and all) occur in s[j..len) at j? */
+static int literal_at(const unsigned char *s, size_t len, size_t j,
+                      const struct tact_anchor *lit)
+{
+	size_t k, run;
+
+	for (k = 0; k < lit->len; k++) {
+		if ((unsigned char)lit->text[k] == TACT_GAP) {
+			run = tact_space_run((const char *)s, len, j);
+			if (run == j)
+				return 0;
+			j = run;
+		} else if (j >= len || s[j++] != (unsigned char)lit->text[k]) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Does lit occur anywhere in s[0..len)? Looked for by its first byte. */
+static int literal_in(const unsigned char *s, size_t len,
+                      const struct tact_anchor *lit)
+{
+	unsigned char first = (unsigned char)lit->text[0];
+	const unsigned char *p = s, *end = s + len;
+
+	if (first == TACT_GAP)
+		return 1;
+	while (p < end && (p = memchr(p, first, (size_t)(end - p))) != NULL) {
+		if (literal_at(s, len, (size_t)(p - s), lit))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+int tact_exception_may_match(const struct tact_pattern *x, const char *text,
+                             size_t len)
+{
+	const struct tact_anchors *a = x->anchors.n ? &x->anchors : &x->required;
+	size_t k;
+
+	if (a->n == 0 || a->n > EXCEPTION_LITERALS_MAX)
+		return 1;
+	for (k = 0; k < a->n; k++)
+		if (literal_in((const unsigned char *)text, len, &a->v[k]))
+			return 1;
+	return 0;
+}
+
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out)
 {

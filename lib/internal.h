@@ -186,9 +186,10 @@ struct tact_pattern {
 	 * shows one (see tact_pattern_literal()); NULL otherwise. */
 	char *literal;
 	size_t literal_len;
-	/* The literals every match starts with (rule patterns only); when
-	 * there are some, code is compiled anchored and runs only where one
-	 * of them occurs. */
+	/* The literals every match starts with; when a rule pattern has
+	 * some, its code is compiled anchored and runs only where one of
+	 * them occurs (an exception is compiled unanchored and runs over a
+	 * sentence where one occurs: tact_exception_may_match()). */
 	struct tact_anchors anchors;
 	/* Without anchors: literals one of which every match contains; the
 	 * pattern runs over a sentence only when one occurs there. */
@@ -353,6 +354,12 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
                                               const char *lang);
 /* Append a candidate: hit at offset pos. */
 int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
+/* Can exception x match in the normalised text? 0 when none of its
+ * anchors (or, without them, required literals) occurs there, a gap
+ * standing for a run of white space as in the scan; 1 when one does, or
+ * when x has too many or none to tell. */
+int tact_exception_may_match(const struct tact_pattern *x, const char *text,
+                             size_t len);
 /* Append to out the candidates of a normalised sentence. */
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out);

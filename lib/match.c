@@ -102,7 +102,8 @@ static int exception_matches(struct engine *e, const struct tact_pattern *x,
 {
 	size_t off;
 
-	if (!first_offset(e, x, &off))
+	if (!tact_exception_may_match(x, e->norm->text, e->norm->len) ||
+	    !first_offset(e, x, &off))
 		return TACT_OK;
 	while (off <= e->norm->len) {
 		PCRE2_SIZE *ov;

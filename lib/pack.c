@@ -181,6 +181,24 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 	return TACT_OK;
 }
 
+/* An exception: also the literals one of which its matches start with,
+ * or else contain (tact_exception_may_match()). */
+static int exception(struct loader *ld, yaml_node_t *n, const char *src,
+                     struct tact_pattern *p)
+{
+	int rc = pattern_with_literal(ld, n, src, p);
+	char *folded;
+
+	if (rc)
+		return rc;
+	folded = tact_fold_string(src, strlen(src), 0);
+	if (!folded || tact_pattern_anchors(folded, &p->anchors) ||
+	    (p->anchors.n == 0 && tact_pattern_required(folded, &p->required)))
+		rc = tact_err(TACT_ENOMEM, "out of memory");
+	tact_free(folded);
+	return rc;
+}
+
 /* Tell the one who prepares patterns (lib/prepare.c) of one computed. */
 static int note(struct loader *ld, enum tact_prep_kind kind, const char *src,
                 const struct tact_pattern *p)
@@ -235,7 +253,7 @@ int pk_unanchored(struct loader *ld, yaml_node_t *n, enum tact_prep_kind kind,
 	if (take(ld, kind, src, p, &rc))
 		return rc;
 	rc = kind == TACT_PREP_CUE ? pk_compile(ld, n, src, 0, &p->code)
-	                           : pattern_with_literal(ld, n, src, p);
+	                           : exception(ld, n, src, p);
 	return rc ? rc : note(ld, kind, src, p);
 }
 

@@ -14,6 +14,10 @@
 
 enum { ANCHORS, REQUIRED, INNER };
 
+/* Exceptions builtin_patterns_are_found saw skipped for want of their
+ * literals (and checked not to match). */
+static size_t exceptions_skipped;
+
 /* The anchors of a pattern as "^lit$ lit ..." (^: word start, $: end),
  * or its required or inner literals. */
 static char *show(const char *pattern, int kind)
@@ -274,6 +278,33 @@ static void check_pattern(const struct tact_pattern *p, uint32_t id,
 	}
 }
 
+/* An exception skipped for want of its literals
+ * (tact_exception_may_match()) must not match the sentence. */
+static void check_exceptions(const tact_checker *c, const char *lang,
+                             pcre2_match_data *md, const struct tact_norm *n,
+                             const char *orig)
+{
+	size_t r, k;
+
+	for (r = 0; r < c->nrules; r++) {
+		const struct tact_rule *rule = c->rules[r];
+
+		if (strcmp(rule->language, lang) != 0)
+			continue;
+		for (k = 0; k < rule->nexceptions; k++) {
+			const struct tact_pattern *x = &rule->exceptions[k];
+
+			if (tact_exception_may_match(x, n->text, n->len))
+				continue;
+			exceptions_skipped++;
+			ck_assert_msg(pcre2_match(x->code, (PCRE2_SPTR)n->text, n->len,
+			                          0, 0, md, NULL) < 0,
+			              "exception %zu of %s matches «%s» but its "
+			              "literals were not found", k, rule->id, orig);
+		}
+	}
+}
+
 static void check_sentence(const tact_checker *c,
                            const struct tact_lang_index *li,
                            pcre2_code **plain, pcre2_match_data *md,
@@ -295,6 +326,7 @@ static void check_sentence(const tact_checker *c,
 			continue;
 		check_pattern(p, (uint32_t)k, plain[k], md, &n, &cands, orig);
 	}
+	check_exceptions(c, li->language, md, &n, orig);
 	free(cands.v);
 	tact_norm_free(&n);
 }
@@ -353,6 +385,7 @@ START_TEST(builtin_patterns_are_found)
 	md = pcre2_match_data_create(64, NULL);
 	for (k = 0; k < t.n; k++)
 		check_text(c, plain, md, t.lang[k], t.v[k]);
+	ck_assert_uint_gt(exceptions_skipped, 1000);
 	pcre2_match_data_free(md);
 	for (k = 0; k < c->index.npats; k++)
 		pcre2_code_free(plain[k]);
