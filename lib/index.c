@@ -481,14 +481,13 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 	return TACT_OK;
 }
 
-/* Can a literal of t start at s[i]? (The pair after the last byte is
- * (c, 0): only literals of one byte are marked for it.) A literal of four
- * bytes or more with no gap among them must find them at s[i]. */
-static int may_start(const struct tact_btrie *t, const unsigned char *s,
-                     size_t len, size_t i)
+/* Can a literal of t start at s[i], whose byte pair is k? (The pair
+ * after the last byte is (c, 0): only literals of one byte are marked for
+ * it.) A literal of four bytes or more with no gap among them must find
+ * them at s[i]. */
+static inline int may_start(const struct tact_btrie *t, const unsigned char *s,
+                            size_t len, size_t i, unsigned k)
 {
-	unsigned k = (unsigned)s[i] << 8 | (i + 1 < len ? s[i + 1] : 0u);
-
 	if (!bit_test(t->pairs, k))
 		return 0;
 	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k))
@@ -496,6 +495,22 @@ static int may_start(const struct tact_btrie *t, const unsigned char *s,
 	return i + 4 <= len &&
 	       bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, quad_hash(s + i));
 }
+
+/* The ASCII word characters (tact_is_word_cp()). */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
 
 /* More literals than this are not looked for one by one: the exception
  * runs. */
@@ -559,12 +574,24 @@ int tact_index_scan(const struct tact_lang_index *li, const char *text,
 	size_t i = 0, n;
 
 	while (i < len) {
-		if ((!in_word && may_start(&li->word, s, len, i) &&
+		unsigned c = s[i], k = c << 8 | s[i + 1];
+
+		if ((!in_word && may_start(&li->word, s, len, i, k) &&
 		     walk(&li->word, s, len, i, out)) ||
-		    (may_start(&li->any, s, len, i) && walk(&li->any, s, len, i, out)))
+		    (may_start(&li->any, s, len, i, k) &&
+		     walk(&li->any, s, len, i, out)))
 			return TACT_ENOMEM;
-		in_word = word_cp_at(s, i, &n);
-		i += n;
+		if (c < 0x80) {
+			in_word = ascii_word[c];
+			i++;
+		} else if ((c & 0xE0) == 0xC0) {
+			/* Two bytes: Latin and Cyrillic letters. */
+			in_word = tact_is_word_cp((c & 0x1F) << 6 | (s[i + 1] & 0x3F));
+			i += 2;
+		} else {
+			in_word = word_cp_at(s, i, &n);
+			i += n;
+		}
 	}
 	return TACT_OK;
 }

@@ -360,7 +360,8 @@ int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
  * when x has too many or none to tell. */
 int tact_exception_may_match(const struct tact_pattern *x, const char *text,
                              size_t len);
-/* Append to out the candidates of a normalised sentence. */
+/* Append to out the candidates of a normalised sentence; text[len] must
+ * be readable (the normaliser ends its text with a NUL). */
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out);
 
