@@ -219,18 +219,18 @@ static size_t trim_url_tail(const char *t, size_t s, size_t e)
 	return e;
 }
 
-/* Does the text hold c at some i for which at(t, len, i) holds? */
-static int any_at(const char *t, size_t len, char c,
-                  int (*at)(const char *, size_t, size_t))
+/* The first i >= from where t holds c and at(t, len, i) holds, or len. */
+static size_t next_at(const char *t, size_t len, size_t from, char c,
+                      int (*at)(const char *, size_t, size_t))
 {
-	const char *p = t;
+	const char *p = t + from;
 
 	while (p < t + len && (p = memchr(p, c, len - (size_t)(p - t))) != NULL) {
 		if (at(t, len, (size_t)(p - t)))
-			return 1;
+			return (size_t)(p - t);
 		p++;
 	}
-	return 0;
+	return len;
 }
 
 static int scheme_at(const char *t, size_t len, size_t i)
@@ -245,25 +245,53 @@ static int www_at(const char *t, size_t len, size_t i)
 	       (t[i - 3] | 0x20) == 'w';
 }
 
-/* Can the text hold a URL: "://", or "www." in any case? Most messages
- * hold neither, and memchr finds that faster than a loop over bytes. */
-static int may_hold_url(const char *t, size_t len)
+/* The longest start before its mark: "https" before "://". */
+#define URL_LEAD 5
+
+/* The next "://" and "www." (in any case) at or after a position, kept
+ * from call to call: most text holds neither, and memchr finds that
+ * faster than a loop over bytes. */
+struct url_marks {
+	size_t colon, dot;
+};
+
+/* Where the next URL can start, from `from`: a few bytes before the next
+ * mark, or len. */
+static size_t next_url_room(const char *t, size_t len, size_t from,
+                            struct url_marks *m)
 {
-	return any_at(t, len, ':', scheme_at) || any_at(t, len, '.', www_at);
+	size_t next;
+
+	if (m->colon < from)
+		m->colon = next_at(t, len, from, ':', scheme_at);
+	if (m->dot < from)
+		m->dot = next_at(t, len, from, '.', www_at);
+	next = m->colon < m->dot ? m->colon : m->dot;
+	if (next == len)
+		return len;
+	return next >= from + URL_LEAD ? next - URL_LEAD : from;
 }
 
 static int find_urls(struct tact_spans *out, const char *t, size_t len)
 {
 	static const char *const starts[] = { "https://", "http://", "ftp://",
 		                              "www." };
-	size_t i;
+	struct url_marks m = { next_at(t, len, 0, ':', scheme_at),
+		               next_at(t, len, 0, '.', www_at) };
+	size_t i, room = next_url_room(t, len, 0, &m);
 
-	if (!may_hold_url(t, len))
-		return TACT_OK;
-	for (i = 0; i < len; i++) {
+	for (i = room; i < len; i++) {
 		unsigned char c = (unsigned char)t[i] | 0x20;
 		size_t k, e;
 
+		/* Past the mark that let the loop in: on to the next one. */
+		if (i > room + URL_LEAD + 3) {
+			room = next_url_room(t, len, i, &m);
+			if (room == len)
+				break;
+			i = room;
+			c = (unsigned char)t[i] | 0x20;
+		}
 		/* Every start is h, f or w in either case. */
 		if ((c != 'h' && c != 'f' && c != 'w') ||
 		    (i > 0 && word_byte((unsigned char)t[i - 1])))
@@ -395,31 +423,34 @@ static size_t quote_close(const char *t, size_t len, size_t i,
 	return 0;
 }
 
+/* The next byte c at or after i (len when there is none). */
+static size_t next_byte(const char *t, size_t len, size_t i, int c)
+{
+	const char *p = i < len ? memchr(t + i, c, len - i) : NULL;
+
+	return p ? (size_t)(p - t) : len;
+}
+
 static int find_typographic_quotes(struct tact_spans *out, const char *t,
                                    size_t len)
 {
-	size_t i = 0;
+	/* Every opening mark starts with 0xC2 («) or 0xE2 („ “): the next
+	 * of each is kept, so the text is read by memchr. */
+	size_t i, c2 = next_byte(t, len, 0, 0xC2), e2 = next_byte(t, len, 0, 0xE2);
 
-	if (!memchr(t, 0xC2, len) && !memchr(t, 0xE2, len))
-		return TACT_OK;
-	while (i < len) {
+	while ((i = c2 < e2 ? c2 : e2) < len) {
 		size_t k, e = 0;
 
-		/* Every opening mark starts with 0xC2 («) or 0xE2 („ “). */
-		if ((unsigned char)t[i] != 0xC2 && (unsigned char)t[i] != 0xE2) {
-			i++;
-			continue;
-		}
 		for (k = 0; k < TACT_ARRAY_LEN(quote_pairs) && !e; k++)
 			if (mark_at(t, len, i, quote_pairs[k].open))
 				e = quote_close(t, len, i, &quote_pairs[k]);
-		if (e) {
-			if (spans_add(out, i, e))
-				return TACT_ENOMEM;
-			i = e;
-		} else {
-			i++;
-		}
+		if (e && spans_add(out, i, e))
+			return TACT_ENOMEM;
+		i = e ? e : i + 1;
+		if (c2 < i)
+			c2 = next_byte(t, len, i, 0xC2);
+		if (e2 < i)
+			e2 = next_byte(t, len, i, 0xE2);
 	}
 	return TACT_OK;
 }

@@ -58,19 +58,28 @@ size_t tact_utf8_check(const char *str, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
+		unsigned char c = s[i];
 		size_t n;
 
-		/* Fast path over ASCII, eight bytes at a time. */
-		while (i + 8 <= len) {
+		if (c < 0x80) {
 			uint64_t w;
 
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
+			/* ASCII, eight bytes at a time where they all are. */
+			if (i + 8 <= len) {
+				memcpy(&w, s + i, 8);
+				if (!(w & 0x8080808080808080ull)) {
+					i += 8;
+					continue;
+				}
+			}
+			i++;
+			continue;
 		}
-		if (i >= len)
-			break;
+		/* Two bytes (Cyrillic, most Latin letters) without a call. */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && cont(s[i + 1])) {
+			i += 2;
+			continue;
+		}
 		n = valid_seq(s, i, len);
 		if (n == 0)
 			return i;

@@ -129,6 +129,32 @@ START_TEST(skipped_regions)
 }
 END_TEST
 
+/* Many skipped regions in one text, with words to flag between them: the
+ * finders jump from mark to mark, and must neither miss a region nor
+ * swallow the text between two. */
+START_TEST(skipped_regions_among_text)
+{
+	const char *t = "См. http://a.example/но, потом www.b.example/но. "
+	                "Текст, но текст. «но» и https://c.example/но; "
+	                "WWW.D.EXAMPLE/НО но. Почта: но@e.example, но „но“ "
+	                "ftp://f.example/но.";
+	tact_report *r;
+	tact_checker *c = fixture();
+	size_t k, b, e, cb, ce, line, col;
+	static const size_t at[] = { 72, 144, 178 };
+
+	r = check_as(c, "ru", t);
+	ck_assert_uint_eq(tact_report_count(r), 3);
+	for (k = 0; k < 3; k++) {
+		span_of(r, k, &b, &e, &cb, &ce, &line, &col);
+		ck_assert_uint_eq(b, at[k]);
+		ck_assert_uint_eq(e, at[k] + 4);
+	}
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(quotes_checked_when_asked)
 {
 	tact_checker *c = fixture();
@@ -321,6 +347,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, no_inside_words_does_not_fire);
 	tcase_add_test(tc, exception_not_only_but_also);
 	tcase_add_test(tc, skipped_regions);
+	tcase_add_test(tc, skipped_regions_among_text);
 	tcase_add_test(tc, quotes_checked_when_asked);
 	tcase_add_test(tc, homoglyph_text_still_matches);
 	tcase_add_test(tc, same_category_overlaps_resolved);
