@@ -137,6 +137,22 @@ static void drop_overlaps(struct tact_report *r)
 	r->nfindings = o;
 }
 
+#define ONES 0x0101010101010101ull
+
+/* The code points among eight bytes of UTF-8 (those that are no
+ * continuation byte 10xxxxxx), or -1 when one of them is a line feed. */
+static int cps_of_eight(const char *p)
+{
+	uint64_t w, lf, cont;
+
+	memcpy(&w, p, 8);
+	lf = w ^ (ONES * '\n');
+	if ((lf - ONES) & ~lf & (ONES * 0x80))
+		return -1;
+	cont = (w >> 7) & ~(w >> 6) & ONES;
+	return 8 - (int)((cont * ONES) >> 56);
+}
+
 static void fill_positions(struct tact_report *r, const char *text)
 {
 	size_t pos = 0, cp = 0, line = 1, line_cp = 0, i;
@@ -144,9 +160,17 @@ static void fill_positions(struct tact_report *r, const char *text)
 	for (i = 0; i < r->nfindings; i++) {
 		struct tact_finding *f = &r->findings[i];
 
-		for (; pos < f->start; pos++) {
+		while (pos < f->start) {
 			unsigned char c = (unsigned char)text[pos];
+			int n;
 
+			/* Eight bytes at a time where they hold no line feed. */
+			if (pos + 8 <= f->start && (n = cps_of_eight(text + pos)) >= 0) {
+				cp += (size_t)n;
+				pos += 8;
+				continue;
+			}
+			pos++;
 			if ((c & 0xC0) == 0x80)
 				continue;
 			cp++;
