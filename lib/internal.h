@@ -469,7 +469,7 @@ extern const size_t tact_builtin_pack_count;
 /* What the loader prepares a pattern for. */
 enum tact_prep_kind {
 	TACT_PREP_RULE,         /* a rule pattern: pk_rule_pattern() */
-	TACT_PREP_EXCEPTION,    /* a rule's exception: unanchored, its literal */
+	TACT_PREP_EXCEPTION,    /* a rule's exception: unanchored, its literals */
 	TACT_PREP_CUE,          /* a coaching cue: unanchored */
 };
 

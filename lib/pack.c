@@ -199,7 +199,8 @@ static int exception(struct loader *ld, yaml_node_t *n, const char *src,
 	return rc;
 }
 
-/* Tell the one who prepares patterns (lib/prepare.c) of one computed. */
+/* Hand a pattern just computed to the build tool that prepares the
+ * built-in packs (lib/prepare.c), when it is the one loading. */
 static int note(struct loader *ld, enum tact_prep_kind kind, const char *src,
                 const struct tact_pattern *p)
 {
