@@ -117,9 +117,14 @@ static void lay_out(struct tact_btrie *t, uint32_t at, const struct entry *v,
 		n->one = (uint16_t)(1 + (unsigned char)v[i].s[depth]);
 }
 
-/* The lead bytes of white space (see tact_space_run()). */
-static const unsigned char space_leads[] = { ' ', '\t', '\n', '\v', '\f', '\r',
-	                                     0xC2, 0xE1, 0xE2, 0xE3 };
+/* The bytes white space can start with (see tact_space_run()), as a list
+ * and as a table. */
+#define SPACE_LEADS(X) X(' ') X('\t') X('\n') X('\v') X('\f') X('\r') \
+	X(0xC2) X(0xE1) X(0xE2) X(0xE3)
+#define AS_ITEM(c) c,
+#define AS_FLAG(c) [c] = 1,
+static const unsigned char space_leads[] = { SPACE_LEADS(AS_ITEM) };
+static const unsigned char space_lead[256] = { SPACE_LEADS(AS_FLAG) };
 
 static void pair_set(uint64_t *pairs, unsigned a, unsigned b)
 {
@@ -458,8 +463,8 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 				return TACT_OK;
 			next = &t->nodes[n->child];
 			j++;
-		} else if ((n->bits[3] >> 63) &&
-		    (run = tact_space_run((const char *)s, len, j)) > j) {
+		} else if ((n->bits[3] >> 63) && space_lead[s[j]] &&
+		           (run = tact_space_run((const char *)s, len, j)) > j) {
 			next = child(t, n, TACT_GAP);
 			j = run;
 		} else {
