@@ -949,42 +949,6 @@ static int better(const struct set *x, const struct set *y)
 	return mx != my ? mx > my : x->n < y->n;
 }
 
-static int literals(const char *from, const char *end, int extended,
-                    struct set *s);
-
-int tact_pattern_required(const char *pattern, struct tact_anchors *out)
-{
-	struct spans sp;
-	struct set best = { NULL, 0, 0 };
-	const char *p;
-	size_t k;
-	int extended, rc = TACT_OK;
-
-	memset(out, 0, sizeof *out);
-	if (!valid(pattern))
-		return TACT_OK;
-	p = opening(pattern, &extended);
-	sp.n = 0;
-	atom_spans(p, p + strlen(p), extended, &sp, 0);
-	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
-		struct set s = { NULL, 0, 0 };
-		int found = literals(sp.v[k].start, sp.v[k].end, extended, &s);
-
-		if (found == NOMEM)
-			rc = TACT_ENOMEM;
-		if (found == FOUND && better(&s, &best)) {
-			free(best.v);
-			best = s;
-		} else {
-			free(s.v);
-		}
-	}
-	if (rc == TACT_OK && best.n && shortest(&best) >= 2)
-		rc = export(&best, out);
-	free(best.v);
-	return rc;
-}
-
 /* Is the atom [p, end) white space or a word boundary? Then a literal
  * that follows it and starts with a word character starts a word. */
 static int before_word(const char *p, const char *end)
@@ -1119,8 +1083,21 @@ static int better_inner(const struct set *x, const struct set *y)
 	return better(x, y);
 }
 
-int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
-                       struct tact_anchors *out)
+/* How a search over a pattern's spans reads a span into literals, when
+ * a set beats the best so far, and how short the best may be. */
+struct span_choice {
+	int (*read)(const struct span *sp, int extended, struct set *s);
+	int (*beats)(const struct set *x, const struct set *best,
+	             const struct tact_anchors *anchors);
+	const struct tact_anchors *anchors;
+	size_t min;
+};
+
+/* The best set of literals over the top-level spans of the pattern, into
+ * out (empty when none is found or the best has a literal shorter than
+ * c->min). TACT_ENOMEM on failure. */
+static int best_of_spans(const char *pattern, const struct span_choice *c,
+                         struct tact_anchors *out)
 {
 	struct spans sp;
 	struct set best = { NULL, 0, 0 };
@@ -1136,22 +1113,62 @@ int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
 	atom_spans(p, p + strlen(p), extended, &sp, 0);
 	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
 		struct set s = { NULL, 0, 0 };
-		int found = sp.v[k].prev ? span_set(&sp.v[k], extended, &s) : NONE;
+		int found = c->read(&sp.v[k], extended, &s);
 
 		if (found == NOMEM)
 			rc = TACT_ENOMEM;
-		if (found == FOUND && !same_literals(&s, anchors) &&
-		    better_inner(&s, &best)) {
+		if (found == FOUND && c->beats(&s, &best, c->anchors)) {
 			free(best.v);
 			best = s;
 		} else {
 			free(s.v);
 		}
 	}
-	if (rc == TACT_OK && best.n && shortest(&best) >= INNER_MIN)
+	if (rc == TACT_OK && best.n && shortest(&best) >= c->min)
 		rc = export(&best, out);
 	free(best.v);
 	return rc;
+}
+
+static int read_required(const struct span *sp, int extended, struct set *s)
+{
+	return literals(sp->start, sp->end, extended, s);
+}
+
+static int beats_required(const struct set *x, const struct set *best,
+                          const struct tact_anchors *anchors)
+{
+	TACT_UNUSED(anchors);
+	return better(x, best);
+}
+
+int tact_pattern_required(const char *pattern, struct tact_anchors *out)
+{
+	static const struct span_choice c = { read_required, beats_required,
+		                              NULL, 2 };
+
+	return best_of_spans(pattern, &c, out);
+}
+
+/* Inner literals follow some atom: the first span holds the start. */
+static int read_inner(const struct span *sp, int extended, struct set *s)
+{
+	return sp->prev ? span_set(sp, extended, s) : NONE;
+}
+
+static int beats_inner(const struct set *x, const struct set *best,
+                       const struct tact_anchors *anchors)
+{
+	return !same_literals(x, anchors) && better_inner(x, best);
+}
+
+int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
+                       struct tact_anchors *out)
+{
+	const struct span_choice c = { read_inner, beats_inner, anchors,
+		                       INNER_MIN };
+
+	return best_of_spans(pattern, &c, out);
 }
 
 size_t tact_anchors_shortest(const struct tact_anchors *a)
