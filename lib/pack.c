@@ -163,21 +163,18 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 }
 
 /* Compile a pattern that runs unanchored and note the literal its
- * matches start with; JIT-compiled on use (tact_pattern_code()). */
+ * matches start with (read from folded, src as folded); JIT-compiled on
+ * use (tact_pattern_code()). */
 static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
-                                const char *src, struct tact_pattern *p)
+                                const char *src, const char *folded,
+                                struct tact_pattern *p)
 {
 	int rc = pk_compile(ld, n, src, 0, &p->code);
-	char *folded;
 
 	if (rc)
 		return rc;
-	folded = tact_fold_string(src, strlen(src), 0);
-	if (!folded)
-		return tact_err(TACT_ENOMEM, "out of memory");
 	p->literal = tact_pattern_literal(folded);
 	p->literal_len = p->literal ? strlen(p->literal) : 0;
-	tact_free(folded);
 	return TACT_OK;
 }
 
@@ -186,14 +183,13 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 static int exception(struct loader *ld, yaml_node_t *n, const char *src,
                      struct tact_pattern *p)
 {
-	int rc = pattern_with_literal(ld, n, src, p);
-	char *folded;
+	char *folded = tact_fold_string(src, strlen(src), 0);
+	int rc = folded ? pattern_with_literal(ld, n, src, folded, p)
+	                : tact_err(TACT_ENOMEM, "out of memory");
 
-	if (rc)
-		return rc;
-	folded = tact_fold_string(src, strlen(src), 0);
-	if (!folded || tact_pattern_anchors(folded, &p->anchors) ||
-	    (p->anchors.n == 0 && tact_pattern_required(folded, &p->required)))
+	if (!rc && (tact_pattern_anchors(folded, &p->anchors) ||
+	            (p->anchors.n == 0 &&
+	             tact_pattern_required(folded, &p->required))))
 		rc = tact_err(TACT_ENOMEM, "out of memory");
 	tact_free(folded);
 	return rc;
@@ -231,7 +227,7 @@ static int rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
 	     tact_pattern_inner(p->source, &p->anchors, &p->inner)))
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (p->anchors.n == 0)
-		return pattern_with_literal(ld, n, src, p);
+		return pattern_with_literal(ld, n, src, p->source, p);
 	return pk_compile(ld, n, src, PCRE2_ANCHORED, &p->code);
 }
 
