@@ -405,15 +405,32 @@ int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos)
 	return TACT_OK;
 }
 
-/* Is the code point at s[i] a word character? *n receives its length. */
-static int word_cp_at(const unsigned char *s, size_t i, size_t *n)
+/* The ASCII word characters (tact_is_word_cp()). */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* Is the code point at s[i] a word character? *n receives its length.
+ * The scan asks it of every character. */
+static inline int word_cp_at(const unsigned char *s, size_t i, size_t *n)
 {
 	size_t j = i;
 	uint32_t cp;
 
 	if (s[i] < 0x80) {
 		*n = 1;
-		return tact_is_word_cp(s[i]);
+		return ascii_word[s[i]];
 	}
 	if ((s[i] & 0xE0) == 0xC0) {
 		/* Two bytes: Latin and Cyrillic letters. */
@@ -501,22 +518,6 @@ static inline int may_start(const struct tact_btrie *t, const unsigned char *s,
 	       bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, quad_hash(s + i));
 }
 
-/* The ASCII word characters (tact_is_word_cp()). */
-static const unsigned char ascii_word[128] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-};
-
 /* More literals than this are not looked for one by one: the exception
  * runs. */
 #define EXCEPTION_LITERALS_MAX 16
@@ -586,17 +587,8 @@ int tact_index_scan(const struct tact_lang_index *li, const char *text,
 		    (may_start(&li->any, s, len, i, k) &&
 		     walk(&li->any, s, len, i, out)))
 			return TACT_ENOMEM;
-		if (c < 0x80) {
-			in_word = ascii_word[c];
-			i++;
-		} else if ((c & 0xE0) == 0xC0) {
-			/* Two bytes: Latin and Cyrillic letters. */
-			in_word = tact_is_word_cp((c & 0x1F) << 6 | (s[i + 1] & 0x3F));
-			i += 2;
-		} else {
-			in_word = word_cp_at(s, i, &n);
-			i += n;
-		}
+		in_word = word_cp_at(s, i, &n);
+		i += n;
 	}
 	return TACT_OK;
 }
