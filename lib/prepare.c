@@ -70,27 +70,45 @@ static void *grow(void *v, size_t *cap, size_t need, size_t size)
 	return v;
 }
 
-/* Append len bytes and a NUL to the pool: their offset (0 for none). */
-static uint32_t pool_add(struct bytes *b, const char *s, size_t len)
+/* Append count items of size bytes from src to the array v of *n items
+ * (room for *cap): the array, grown. */
+static void *append(void *v, size_t *n, size_t *cap, const void *src,
+                    size_t count, size_t size)
 {
-	size_t at;
+	v = grow(v, cap, *n + count, size);
+	if (count)
+		memcpy((char *)v + *n * size, src, count * size);
+	*n += count;
+	return v;
+}
 
-	if (!s)
-		return 0;
-	if (b->n == 0) {
-		b->v = grow(b->v, &b->cap, 1, 1);
-		b->v[b->n++] = '\0';
-	}
-	at = b->n;
-	b->v = grow(b->v, &b->cap, b->n + len + 1, 1);
-	memcpy(b->v + b->n, s, len);
-	b->v[at + len] = '\0';
-	b->n += len + 1;
-	if (b->n > UINT32_MAX) {
+/* Append len bytes of s and a NUL: where they start. */
+static size_t add_string(struct bytes *b, const char *s, size_t len)
+{
+	size_t at = b->n;
+
+	b->v = append(b->v, &b->n, &b->cap, s, len, 1);
+	b->v = append(b->v, &b->n, &b->cap, "", 1, 1);
+	return at;
+}
+
+static uint32_t offset(size_t n)
+{
+	if (n > UINT32_MAX) {
 		fprintf(stderr, "prepare: the packs are too large\n");
 		exit(1);
 	}
-	return (uint32_t)at;
+	return (uint32_t)n;
+}
+
+/* Add s to the pool: its offset, 0 for none (the pool opens with a NUL). */
+static uint32_t pool_add(struct bytes *b, const char *s, size_t len)
+{
+	if (!s)
+		return 0;
+	if (b->n == 0)
+		add_string(b, "", 0);
+	return offset(add_string(b, s, len));
 }
 
 static uint32_t add_list(struct record *r, const struct tact_anchors *a,
@@ -227,39 +245,23 @@ static void record_free(struct record *r)
 	free(r->pool.v);
 }
 
-static uint32_t offset(size_t n)
-{
-	if (n > UINT32_MAX) {
-		fprintf(stderr, "prepare: the packs are too large\n");
-		exit(1);
-	}
-	return (uint32_t)n;
-}
-
 static void emit_node(FILE *out, struct image *im, const yaml_node_t *n)
 {
 	size_t a = 0, b = 0;
 
 	if (n->type == YAML_SCALAR_NODE) {
-		a = im->scalars.n;
 		b = n->data.scalar.length;
-		im->scalars.v = grow(im->scalars.v, &im->scalars.cap,
-		                     a + b + 1, 1);
-		memcpy(im->scalars.v + a, n->data.scalar.value, b);
-		im->scalars.v[a + b] = '\0';
-		im->scalars.n += b + 1;
+		a = add_string(&im->scalars, (const char *)n->data.scalar.value, b);
 	} else if (n->type == YAML_SEQUENCE_NODE) {
 		a = im->nitems;
 		b = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-		im->items = grow(im->items, &im->itemcap, a + b, sizeof *im->items);
-		memcpy(im->items + a, n->data.sequence.items.start, b * sizeof *im->items);
-		im->nitems += b;
+		im->items = append(im->items, &im->nitems, &im->itemcap,
+		                   n->data.sequence.items.start, b, sizeof *im->items);
 	} else if (n->type == YAML_MAPPING_NODE) {
 		a = im->npairs;
 		b = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
-		im->pairs = grow(im->pairs, &im->paircap, a + b, sizeof *im->pairs);
-		memcpy(im->pairs + a, n->data.mapping.pairs.start, b * sizeof *im->pairs);
-		im->npairs += b;
+		im->pairs = append(im->pairs, &im->npairs, &im->paircap,
+		                   n->data.mapping.pairs.start, b, sizeof *im->pairs);
 	}
 	fprintf(out, "\t{ %u, %u, %u, %d },\n", (unsigned)offset(a),
 	        (unsigned)offset(b), (unsigned)offset(n->start_mark.line),
