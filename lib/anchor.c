@@ -116,7 +116,11 @@ static void set_close(struct set *s)
 
 /* ---- atoms ----------------------------------------------------------------- */
 
-enum atom { ATOM_CONSUME, ATOM_BOUNDARY, ATOM_ASSERT };
+/* What an atom does: consume text; assert a word boundary (\b, or no
+ * word character before); assert that no word character follows; look
+ * ahead for the literals it leaves in the set; assert something else. */
+enum atom { ATOM_CONSUME, ATOM_BOUNDARY, ATOM_WORD_END, ATOM_AHEAD,
+            ATOM_ASSERT };
 
 /* A set holding one literal code point c (UTF-8 in buf[0..n)), folded. */
 static int set_char(struct parser *a, struct set *s, const char *buf, size_t n)
@@ -361,28 +365,84 @@ static int ends_non_word(const char *p, const char *end)
 	return 1;
 }
 
+/* Is the member of a negated class at *p never a word character? *p
+ * moves past it. A '-' there would make a range: it is read only first
+ * or last, as itself. */
+static int non_word_member(const char **p, const char *first,
+                           const char *end)
+{
+	const char *q = *p;
+	size_t i = 0, n = tact_utf8_seqlen((unsigned char)*q);
+
+	if (*q == '\\') {
+		*p = q + 2;
+		return q + 1 < end &&
+		       (strchr("shvWtnrf", q[1]) ||
+		        (q[1] > ' ' && q[1] < 0x7F && !is_alnum((unsigned char)q[1]) &&
+		         q[1] != '_'));
+	}
+	if (*q == '[' || (*q == ']' && q != first) ||
+	    (*q == '-' && q != first && q != end - 1) || (size_t)(end - q) < n)
+		return 0;
+	*p = q + n;
+	return !tact_is_word_cp(tact_utf8_next(q, &i));
+}
+
+/* Is [p, end) one atom that matches every word character: \w, \S, '.', a
+ * class with \w or \S, or a negated class of characters that are never
+ * part of a word? A lookbehind that rules it out says that no word
+ * character comes before; a lookahead, that none follows. */
+static int covers_word(const struct parser *a, const char *p, const char *end)
+{
+	size_t n = (size_t)(end - p);
+	const char *q;
+
+	if (a->extended && memchr_any(p, end, " \t\n\r\f\v#"))
+		return 0;
+	if (n == 1)
+		return *p == '.';
+	if (n == 2)
+		return p[0] == '\\' && (p[1] == 'w' || p[1] == 'S');
+	if (n < 3 || p[0] != '[' || end[-1] != ']')
+		return 0;
+	if (p[1] == '^') {
+		for (q = p + 2; q < end - 1;)
+			if (!non_word_member(&q, p + 2, end - 1))
+				return 0;
+		return q == end - 1;
+	}
+	for (q = p + 1; q < end - 1; q++) {
+		if (*q == '[' || *q == ']')
+			return 0;
+		if (*q == '\\' && (q[1] == 'w' || q[1] == 'S'))
+			return 1;
+		if (*q == '\\')
+			q++;
+	}
+	return 0;
+}
+
 /* A group: its alternatives, or an assertion. */
 static enum atom group(struct parser *a, struct set *s)
 {
-	enum atom kind = ATOM_CONSUME;
+	enum atom kind = ATOM_CONSUME, covered = ATOM_ASSERT;
 	struct set inner = { NULL, 0, 0 };
-	const char *p = a->p, *behind = NULL;
+	const char *p = a->p, *behind = NULL, *from;
+	size_t k;
 
 	if (p < a->end && *p == '?') {
 		p++;
 		if (p < a->end && (*p == ':' || *p == '>' || *p == '|')) {
 			p++;
 		} else if (p < a->end && (*p == '=' || *p == '!')) {
-			kind = ATOM_ASSERT;
+			kind = *p == '=' ? ATOM_AHEAD : ATOM_ASSERT;
+			covered = *p == '!' ? ATOM_WORD_END : ATOM_ASSERT;
 			p++;
-		} else if (a->end - p >= 5 && strncmp(p, "<!\\w)", 5) == 0) {
-			/* (?<!\w) before a word is a word boundary. */
-			a->p = p + 5;
-			return ATOM_BOUNDARY;
 		} else if (p + 1 < a->end && *p == '<' &&
 		           (p[1] == '=' || p[1] == '!')) {
 			kind = ATOM_ASSERT;
 			behind = p[1] == '=' ? p + 2 : NULL;
+			covered = p[1] == '!' ? ATOM_BOUNDARY : ATOM_ASSERT;
 			p += 2;
 		} else if (p < a->end && (*p == '<' || *p == '\'' ||
 		                          (*p == 'P' && p + 1 < a->end && p[1] == '<'))) {
@@ -403,19 +463,26 @@ static enum atom group(struct parser *a, struct set *s)
 		a->fail = 1;
 		return ATOM_ASSERT;
 	}
-	a->p = p;
+	a->p = from = p;
 	if (++a->depth > DEPTH_MAX) {
 		a->fail = 1;
 		return ATOM_ASSERT;
 	}
 	alternatives(a, kind == ATOM_CONSUME ? s : &inner);
 	a->depth--;
+	/* A lookahead hands its literals on (see ahead()). */
+	for (k = 0; kind == ATOM_AHEAD && !a->fail && k < inner.n; k++)
+		set_add(a, s, &inner.v[k]);
 	free(inner.v);
 	if (a->p >= a->end || *a->p != ')') {
 		a->fail = 1;
 		return ATOM_ASSERT;
 	}
 	a->p++;
+	/* (?<!\w) before a word is a word boundary; (?!\w) after one ends
+	 * it. */
+	if (covered != ATOM_ASSERT && covers_word(a, from, a->p - 1))
+		return covered;
 	/* (?x) ignores white space and comments: such texts are not read. */
 	if (behind && ends_non_word(behind, a->p - 1) &&
 	    (!a->extended || !memchr_any(behind, a->p - 1, " \t\n\r\f\v#")))
@@ -537,12 +604,17 @@ static void extend(const struct prefix *c, const struct prefix *x,
 	if (c->len == 0)
 		r.wb = c->wb || x->wb;
 	r.open = x->open;
-	r.end = x->len == 0 && x->gap && c->len > 0;
+	/* No word character follows: where x says so, or after c when x is
+	 * a character that is no letter. */
+	r.end = (x->len == 0 && x->gap && c->len > 0) || (n > 0 && x->end);
+	/* Nothing yet but a character that is no letter (a lookahead's \W). */
+	r.gap = c->len == 0 && x->len == 0 && x->gap;
 	if (c->len + n > ANCHOR_BYTES) {
 		n = ANCHOR_BYTES - c->len;
 		while (n > 0 && ((unsigned char)x->s[skip + n] & 0xC0) == 0x80)
 			n--;
 		r.open = 0;
+		r.end = 0;
 	}
 	memcpy(r.s + r.len, x->s + skip, n);
 	r.len = (unsigned char)(r.len + n);
@@ -626,22 +698,46 @@ static int ends_in_word(const struct prefix *x)
 	                                   x->len - (i - 1));
 }
 
-/* A '\b' before anything was read marks the literals that follow; after
- * a word character, it ends the literal: no word character follows. */
-static void boundary(struct set *cur)
+/* No word character follows: a literal that ends with one ends there. */
+static void word_end(struct set *cur)
 {
 	size_t k;
 
 	for (k = 0; k < cur->n; k++) {
 		struct prefix *x = &cur->v[k];
 
-		if (x->len == 0 && x->open) {
-			x->wb = 1;
-		} else if (x->open && ends_in_word(x)) {
+		if (x->open && x->len > 0 && ends_in_word(x)) {
 			x->end = 1;
 			x->open = 0;
 		}
 	}
+}
+
+/* A '\b' before anything was read marks the literals that follow; after
+ * a word character, it ends the literal: no word character follows. */
+static void boundary(struct set *cur)
+{
+	size_t k;
+
+	for (k = 0; k < cur->n; k++)
+		if (cur->v[k].len == 0 && cur->v[k].open)
+			cur->v[k].wb = 1;
+	word_end(cur);
+}
+
+/* A lookahead after a literal: the text there starts with one of its
+ * literals (ahead), so they extend it; what follows the lookahead starts
+ * where it does, so the literals stop. Before any literal was read it
+ * only asserts. */
+static void ahead(struct parser *a, struct set *cur, const struct set *next)
+{
+	size_t k;
+
+	for (k = 0; k < cur->n; k++)
+		if (cur->v[k].open && cur->v[k].len == 0)
+			return;
+	concat(a, cur, next);
+	set_close(cur);
 }
 
 /* One alternative: atoms up to '|' or ')'. */
@@ -666,6 +762,10 @@ static void sequence(struct parser *a, struct set *cur)
 			concat(a, cur, &s);
 		} else if (kind == ATOM_BOUNDARY && min > 0) {
 			boundary(cur);
+		} else if (kind == ATOM_WORD_END && min > 0) {
+			word_end(cur);
+		} else if (!a->fail && kind == ATOM_AHEAD && min > 0) {
+			ahead(a, cur, &s);
 		}
 	}
 	free(s.v);

@@ -84,6 +84,34 @@ START_TEST(where_words_start)
 }
 END_TEST
 
+START_TEST(lookarounds)
+{
+	/* A negative lookbehind of a class that holds every word character
+	 * says a word starts; a negative lookahead of one, that it ends. */
+	ck_assert_str_eq(show("(?<![\\w.'-])u(?![\\w.'-])", ANCHORS), "^u$");
+	ck_assert_str_eq(show("(?<!\\S)вы(?!\\w)", ANCHORS), "^вы$");
+	ck_assert_str_eq(show("(?<![^\\s,.])вы", ANCHORS), "^вы");
+	ck_assert_str_eq(show("(?<![^-,])b", ANCHORS), "^b");
+	ck_assert_str_eq(show("(?<!.)b", ANCHORS), "^b");
+	/* Classes that leave some word character out say nothing. */
+	ck_assert_str_eq(show("(?<![a-z])b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<![^a-z])b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<![^\\w])b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<![^ab])c", ANCHORS), "c");
+	ck_assert_str_eq(show("(?<!\\w\\s)b", ANCHORS), "b");
+	ck_assert_str_eq(show("a(?!b)", ANCHORS), "a");
+	ck_assert_str_eq(show("(?x)(?<![\\w ])b", ANCHORS), "b");
+	/* A lookahead after a literal extends it; what follows it does not. */
+	ck_assert_str_eq(show("\\br(?=\\s+(?:u|you)\\b)", ANCHORS),
+	                 "^r" GAP "u$ ^r" GAP "you$");
+	ck_assert_str_eq(show("ab(?=cd)xy", ANCHORS), "abcd");
+	ck_assert_str_eq(show("ab(?=c|\\s*$)", ANCHORS), "ab");
+	ck_assert_str_eq(show("ab(?=\\W)", ANCHORS), "ab$");
+	ck_assert_str_eq(show("(?=ab)a", ANCHORS), "a");
+	ck_assert_str_eq(show("ab(?=c)?d", ANCHORS), "abd");
+}
+END_TEST
+
 START_TEST(gaps_take_runs)
 {
 	/* \s+, \s*, \s and spaces are one gap; two in a row are one. */
@@ -406,6 +434,7 @@ static Suite *anchor_suite(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, literals_and_alternations);
 	tcase_add_test(tc, where_words_start);
+	tcase_add_test(tc, lookarounds);
 	tcase_add_test(tc, gaps_take_runs);
 	tcase_add_test(tc, no_anchors_when_unsure);
 	tcase_add_test(tc, required_inside);
