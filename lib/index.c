@@ -541,17 +541,32 @@ static int literal_at(const unsigned char *s, size_t len, size_t j,
 	return 1;
 }
 
-/* Does lit occur anywhere in s[0..len)? Looked for by its first byte. */
+/* The byte of lit to look for: in its first run without a gap, the
+ * first continuation byte of a letter (in Cyrillic, where every first
+ * byte is 0xD0 or 0xD1, the second byte tells the letters apart), or
+ * else its first byte. */
+static size_t key_byte(const struct tact_anchor *lit)
+{
+	size_t k;
+
+	for (k = 0; k < lit->len && (unsigned char)lit->text[k] != TACT_GAP; k++)
+		if (((unsigned char)lit->text[k] & 0xC0) == 0x80)
+			return k;
+	return 0;
+}
+
+/* Does lit occur anywhere in s[0..len)? Looked for by its key byte. */
 static int literal_in(const unsigned char *s, size_t len,
                       const struct tact_anchor *lit)
 {
-	unsigned char first = (unsigned char)lit->text[0];
-	const unsigned char *p = s, *end = s + len;
+	size_t key = key_byte(lit);
+	unsigned char b = (unsigned char)lit->text[key];
+	const unsigned char *p = s + key, *end = s + len;
 
-	if (first == TACT_GAP)
+	if (b == TACT_GAP)
 		return 1;
-	while (p < end && (p = memchr(p, first, (size_t)(end - p))) != NULL) {
-		if (literal_at(s, len, (size_t)(p - s), lit))
+	while (p < end && (p = memchr(p, b, (size_t)(end - p))) != NULL) {
+		if (literal_at(s, len, (size_t)(p - s) - key, lit))
 			return 1;
 		p++;
 	}
