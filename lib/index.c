@@ -160,18 +160,20 @@ static void mark_pairs(uint64_t *pairs, const struct entry *x)
 	}
 }
 
-/* The hash of the four bytes at p, 16 bits. */
-static inline unsigned quad_hash(const unsigned char *p)
+/* The four bytes at p, as a key of the quad table. */
+static inline uint32_t quad_key(const unsigned char *p)
 {
 	uint32_t w;
 
 	memcpy(&w, p, 4);
-	return (unsigned)((w * 0x9E3779B1u) >> 16);
+	return w;
 }
 
-static void bit_set(uint64_t *bits, unsigned k)
+static inline uint32_t quad_slot(uint32_t key, uint32_t mask)
 {
-	bits[k >> 6] |= (uint64_t)1 << (k & 63);
+	uint32_t h = key * 0x9E3779B1u;
+
+	return (h ^ h >> 16) & mask;
 }
 
 static int bit_test(const uint64_t *bits, unsigned k)
@@ -179,15 +181,65 @@ static int bit_test(const uint64_t *bits, unsigned k)
 	return (int)((bits[k >> 6] >> (k & 63)) & 1);
 }
 
-/* The three filters of may_start() for literal x. */
+/* Is literal x looked up by its first four bytes (not by its pair)? */
+static int by_quad(const struct entry *x)
+{
+	return x->len >= 4 && !memchr(x->s, TACT_GAP, 4);
+}
+
+/* Mark the pairs of the literals that walk from the root. */
 static void mark_filters(struct tact_btrie *t, const struct entry *x)
 {
 	mark_pairs(t->pairs, x);
-	if (x->len < 4 || memchr(x->s, TACT_GAP, 4))
+	if (!by_quad(x))
 		mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
-	else
-		bit_set(t->pairs + 2 * TACT_PAIRS_WORDS,
-		        quad_hash((const unsigned char *)x->s));
+}
+
+/* The child of node n for byte b, or NULL. */
+static const struct tact_bnode *child(const struct tact_btrie *t,
+                                      const struct tact_bnode *n, unsigned b)
+{
+	uint64_t w = n->bits[b >> 6], m = (uint64_t)1 << (b & 63);
+
+	if (!(w & m))
+		return NULL;
+	return &t->nodes[n->child + n->base[b >> 6] + popcount64(w & (m - 1))];
+}
+
+/* Fill the quad table: each distinct first four bytes of the literals
+ * looked up by them, and the node they lead to. */
+static int build_quads(struct tact_btrie *t, const struct entries *e)
+{
+	size_t k, n = 0, size = 16;
+	uint32_t last = 0;
+
+	for (k = 0; k < e->n; k++)
+		n += by_quad(&e->v[k]);
+	while (size < 2 * n)
+		size *= 2;
+	t->quads = tact_calloc(size, sizeof *t->quads);
+	if (!t->quads)
+		return TACT_ENOMEM;
+	t->quad_mask = (uint32_t)size - 1;
+	/* The entries are sorted: those that share a key are together. */
+	for (k = 0; k < e->n; k++) {
+		const unsigned char *p = (const unsigned char *)e->v[k].s;
+		const struct tact_bnode *node = t->nodes;
+		uint32_t key = by_quad(&e->v[k]) ? quad_key(p) : 0, h;
+		size_t d;
+
+		if (!key || key == last)
+			continue;
+		last = key;
+		for (d = 0; d < 4; d++)
+			node = child(t, node, p[d]);
+		h = quad_slot(key, t->quad_mask);
+		while (t->quads[h].key && t->quads[h].key != key)
+			h = (h + 1) & t->quad_mask;
+		t->quads[h].key = key;
+		t->quads[h].node = (uint32_t)(node - t->nodes);
+	}
+	return TACT_OK;
 }
 
 static int btrie_build(struct tact_btrie *t, struct entries *e)
@@ -199,7 +251,7 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	/* A node per byte at most, and the root. */
 	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
 	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
-	t->pairs = tact_calloc(3 * TACT_PAIRS_WORDS, sizeof *t->pairs);
+	t->pairs = tact_calloc(2 * TACT_PAIRS_WORDS, sizeof *t->pairs);
 	if (!t->nodes || !t->hits || !t->pairs) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
@@ -210,6 +262,10 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	lay_out(t, 0, e->v, 0, e->n, 0);
 	for (k = 0; k < e->n; k++)
 		mark_filters(t, &e->v[k]);
+	if (build_quads(t, e)) {
+		tact_btrie_free(t);
+		return TACT_ENOMEM;
+	}
 	/* Give back what shared prefixes saved (the nodes were sized for a
 	 * node per byte); keeping the larger block is harmless. */
 	shrunk = tact_realloc(t->nodes, t->nnodes * sizeof *t->nodes);
@@ -223,6 +279,7 @@ void tact_btrie_free(struct tact_btrie *t)
 	free(t->nodes);
 	free(t->hits);
 	free(t->pairs);
+	free(t->quads);
 	memset(t, 0, sizeof *t);
 }
 
@@ -450,26 +507,35 @@ static int word_at(const unsigned char *s, size_t len, size_t j)
 	return j < len && word_cp_at(s, j, &n);
 }
 
-/* The child of node n for byte b, or NULL. */
-static const struct tact_bnode *child(const struct tact_btrie *t,
-                                      const struct tact_bnode *n, unsigned b)
+/* The hits of node n for a literal that starts at s[i] and ends at
+ * s[j]. */
+static int push_hits(const struct tact_btrie *t, const struct tact_bnode *n,
+                     const unsigned char *s, size_t len, size_t i, size_t j,
+                     struct tact_cands *out)
 {
-	uint64_t w = n->bits[b >> 6], m = (uint64_t)1 << (b & 63);
+	size_t k;
 
-	if (!(w & m))
-		return NULL;
-	return &t->nodes[n->child + n->base[b >> 6] + popcount64(w & (m - 1))];
+	for (k = 0; k < n->nhits; k++) {
+		uint32_t h = t->hits[n->hits + k];
+
+		if ((h & TACT_HIT_END) && word_at(s, len, j))
+			continue;
+		if (tact_cands_push(out, h & ~TACT_HIT_END, i))
+			return TACT_ENOMEM;
+	}
+	return TACT_OK;
 }
 
-/* Every literal of t that starts at s[i]. A gap in a literal takes the
- * whole run of white space at j. */
+/* Every literal of t that starts at s[i], walking on from node n, which
+ * s[i..j) led to. A gap in a literal takes the whole run of white space
+ * at j. */
 TACT_WALK_CLONES
-static int walk(const struct tact_btrie *t, const unsigned char *s,
-                size_t len, size_t i, struct tact_cands *out)
+static int walk(const struct tact_btrie *t, const struct tact_bnode *n,
+                const unsigned char *s, size_t len, size_t i, size_t j,
+                struct tact_cands *out)
 {
-	const struct tact_bnode *n = t->nodes;
-	size_t j = i, k;
-
+	if (n->nhits && push_hits(t, n, s, len, i, j, out))
+		return TACT_ENOMEM;
 	while (j < len) {
 		const struct tact_bnode *next = NULL;
 		size_t run;
@@ -491,31 +557,44 @@ static int walk(const struct tact_btrie *t, const unsigned char *s,
 		if (!next)
 			return TACT_OK;
 		n = next;
-		for (k = 0; k < n->nhits; k++) {
-			uint32_t h = t->hits[n->hits + k];
-
-			if ((h & TACT_HIT_END) && word_at(s, len, j))
-				continue;
-			if (tact_cands_push(out, h & ~TACT_HIT_END, i))
-				return TACT_ENOMEM;
-		}
+		if (n->nhits && push_hits(t, n, s, len, i, j, out))
+			return TACT_ENOMEM;
 	}
 	return TACT_OK;
 }
 
-/* Can a literal of t start at s[i], whose byte pair is k? (The pair
- * after the last byte is (c, 0): only literals of one byte are marked for
- * it.) A literal of four bytes or more with no gap among them must find
- * them at s[i]. */
-static inline int may_start(const struct tact_btrie *t, const unsigned char *s,
-                            size_t len, size_t i, unsigned k)
+/* The node the four bytes at p lead to, for the literals looked up by
+ * them; NULL when none starts so. */
+static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
+                                                 const unsigned char *p)
 {
+	uint32_t key = quad_key(p), h = quad_slot(key, t->quad_mask);
+
+	for (;; h = (h + 1) & t->quad_mask) {
+		if (!t->quads[h].key)
+			return NULL;
+		if (t->quads[h].key == key)
+			return &t->nodes[t->quads[h].node];
+	}
+}
+
+/* The literals of t that start at s[i], whose byte pair is k. (The pair
+ * after the last byte is (c, 0): only literals of one byte are marked for
+ * it.) Those with a gap among their first four bytes or shorter walk from
+ * the root; the others from where their first four bytes lead. */
+static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
+                          size_t len, size_t i, unsigned k,
+                          struct tact_cands *out)
+{
+	const struct tact_bnode *n;
+
 	if (!bit_test(t->pairs, k))
-		return 0;
+		return TACT_OK;
 	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k))
-		return 1;
-	return i + 4 <= len &&
-	       bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, quad_hash(s + i));
+		return walk(t, t->nodes, s, len, i, i, out);
+	if (i + 4 > len || !(n = quad_node(t, s + i)))
+		return TACT_OK;
+	return walk(t, n, s, len, i, i + 4, out);
 }
 
 /* More literals than this are not looked for one by one: the exception
@@ -597,10 +676,8 @@ int tact_index_scan(const struct tact_lang_index *li, const char *text,
 	while (i < len) {
 		unsigned c = s[i], k = c << 8 | s[i + 1];
 
-		if ((!in_word && may_start(&li->word, s, len, i, k) &&
-		     walk(&li->word, s, len, i, out)) ||
-		    (may_start(&li->any, s, len, i, k) &&
-		     walk(&li->any, s, len, i, out)))
+		if ((!in_word && scan_at(&li->word, s, len, i, k, out)) ||
+		    scan_at(&li->any, s, len, i, k, out))
 			return TACT_ENOMEM;
 		in_word = word_cp_at(s, i, &n);
 		i += n;

@@ -295,18 +295,28 @@ struct tact_bnode {
 	uint16_t one;           /* 1 + the byte of the only child (not a gap) */
 };
 
+/* The node that the first four bytes of a literal lead to, by those
+ * bytes (a key of 0 marks an empty slot: literals hold no NUL). */
+struct tact_quad {
+	uint32_t key;
+	uint32_t node;
+};
+
 struct tact_btrie {
 	struct tact_bnode *nodes;
 	size_t nnodes;
 	uint32_t *hits;
 	size_t nhits;
 	/* Filters of the positions a literal can start at, 8 KB each: the
-	 * first two bytes of text, one bit per pair; the pairs that start a
-	 * literal shorter than four bytes or with a gap among them; and a
-	 * hash of the first four bytes of the other literals (two letters of
-	 * Cyrillic, where a pair is one letter). Most positions are ruled
-	 * out by one or two bit tests (tact_index_scan()). */
+	 * first two bytes of text, one bit per pair; and the pairs that start
+	 * a literal shorter than four bytes or with a gap among them. Most
+	 * positions are ruled out by one bit test (tact_index_scan()). */
 	uint64_t *pairs;
+	/* The other literals, by their first four bytes (two letters of
+	 * Cyrillic, where a pair is one letter): where their walk goes on.
+	 * Open addressing, quad_mask + 1 slots. */
+	struct tact_quad *quads;
+	uint32_t quad_mask;
 };
 #define TACT_PAIRS_WORDS (65536 / 64)
 
