@@ -633,10 +633,13 @@ int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r);
 
 /* ---- scratch.c: a check's working memory, kept by the checker ---------- */
 
+/* What a check knows of a rule; valid when `check` is the scratch's
+ * (tact_rule_state_of()), so a check need not clear them all. */
 struct tact_rule_state {
+	uint32_t check;
+	uint32_t queued;        /* the sentence its unanchored patterns ran in */
 	unsigned char run;      /* 0: not decided yet, 1: run, 2: skip */
 	unsigned char spent;    /* hit a match limit in this check */
-	uint32_t queued;        /* the sentence its unanchored patterns ran in */
 };
 
 struct tact_scratch {
@@ -647,6 +650,7 @@ struct tact_scratch {
 	uint32_t pairs;
 	struct tact_rule_state *rules;
 	size_t nrules;
+	uint32_t check;         /* checks made with this scratch, from 1 */
 	uint32_t *inner_seen;   /* by pattern id: a serial */
 	size_t npats;
 	uint32_t serial;        /* sentences checked with this scratch */
@@ -656,6 +660,20 @@ struct tact_scratch {
 
 /* A scratch of c's, sized and cleared; NULL: out of memory. */
 struct tact_scratch *tact_scratch_get(const tact_checker *c);
+/* The state of rule index in the check of s, cleared on first use. */
+static inline struct tact_rule_state *tact_rule_state_of(struct tact_scratch *s,
+                                                         size_t index)
+{
+	struct tact_rule_state *st = &s->rules[index];
+
+	if (st->check != s->check) {
+		st->check = s->check;
+		st->queued = 0;
+		st->run = 0;
+		st->spent = 0;
+	}
+	return st;
+}
 /* Give it back to c for the next check. */
 void tact_scratch_put(const tact_checker *c, struct tact_scratch *s);
 /* When c is freed. */

@@ -50,7 +50,7 @@ static int run(struct engine *e, const struct tact_pattern *p, size_t offset)
 		 * check: hostile patterns cost one limit per check, not one per
 		 * sentence. */
 		e->report->status = TACT_ELIMIT;
-		e->sc->rules[e->rule->index].spent = 1;
+		tact_rule_state_of(e->sc, e->rule->index)->spent = 1;
 	}
 	return rc;
 }
@@ -233,7 +233,7 @@ static int run_loose(struct engine *e, const struct tact_rule *r,
 
 	if (!first_offset(e, p, &off))
 		return TACT_OK;
-	while (off <= e->norm->len && !e->sc->rules[r->index].spent) {
+	while (off <= e->norm->len && !tact_rule_state_of(e->sc, r->index)->spent) {
 		PCRE2_SIZE *ov;
 		int rc = run(e, p, off);
 
@@ -254,7 +254,7 @@ static int run_loose(struct engine *e, const struct tact_rule *r,
 /* Is the rule to run now (decided once per check)? */
 static int runs(struct engine *e, const struct tact_rule *r)
 {
-	struct tact_rule_state *st = &e->sc->rules[r->index];
+	struct tact_rule_state *st = tact_rule_state_of(e->sc, r->index);
 
 	if (!st->run)
 		st->run = tact_ctx_runs(e->ctx, r) ? 1 : 2;
@@ -276,7 +276,7 @@ static int run_pattern(struct engine *e, const struct tact_pattern_ref *ref,
 	e->rule = r;
 	if (!ref->pat->anchors.n)
 		return run_loose(e, r, ref->pat);
-	for (k = 0; k < n && !e->sc->rules[r->index].spent; k++) {
+	for (k = 0; k < n && !tact_rule_state_of(e->sc, r->index)->spent; k++) {
 		size_t at = (uint32_t)v[k];
 		int rc;
 
@@ -296,7 +296,7 @@ static int run_pattern(struct engine *e, const struct tact_pattern_ref *ref,
 static int queue_loose(struct engine *e, uint32_t rule)
 {
 	const struct tact_index *ix = &e->ctx->checker->index;
-	struct tact_rule_state *st = &e->sc->rules[rule];
+	struct tact_rule_state *st = tact_rule_state_of(e->sc, rule);
 	struct tact_cands *c = &e->sc->cands;
 	uint32_t k;
 

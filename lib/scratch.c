@@ -43,6 +43,7 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 
 		if (!r)
 			return TACT_ENOMEM;
+		memset(r + s->nrules, 0, (c->nrules - s->nrules) * sizeof *r);
 		s->rules = r;
 		s->nrules = c->nrules;
 	}
@@ -72,8 +73,13 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 		s->md_exc = mx;
 		s->pairs = pairs;
 	}
-	if (c->nrules)
-		memset(s->rules, 0, c->nrules * sizeof *s->rules);
+	/* A rule's state is cleared when the check first asks for it; all
+	 * are, when the count of checks wraps around. */
+	if (++s->check == 0) {
+		if (s->nrules)
+			memset(s->rules, 0, s->nrules * sizeof *s->rules);
+		s->check = 1;
+	}
 	/* Sentence serials go on from check to check, so inner_seen needs no
 	 * clearing but when they would wrap around. */
 	if (s->serial > UINT32_MAX / 2) {

@@ -43,6 +43,45 @@ START_TEST(redos_is_bounded)
 }
 END_TEST
 
+/* The number of findings of rule id in a check of t. */
+static size_t findings_of(const tact_checker *c, const char *t,
+                          const tact_check_options *o, const char *id)
+{
+	tact_report *r = NULL;
+	size_t k, n = 0;
+
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), o), TACT_OK);
+	for (k = 0; k < tact_report_count(r); k++)
+		n += strcmp(tact_finding_rule(tact_report_finding(r, k)), id) == 0;
+	tact_report_free(r);
+	return n;
+}
+
+/* What a check learns of a rule (its limit was hit, the options leave it
+ * out) holds for that check only. */
+START_TEST(rule_state_is_per_check)
+{
+	tact_checker *c = checker_with(hostile_pack);
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	char t[8192];
+	int k;
+
+	memset(t, 'a', sizeof t - 1);
+	t[3000] = '!';
+	t[3001] = ' ';
+	t[sizeof t - 1] = '\0';
+	o.language = "en";
+	for (k = 0; k < 3; k++) {
+		ck_assert_uint_eq(findings_of(c, t, &o, "en.hostile.redos"), 0);
+		ck_assert_uint_eq(findings_of(c, "aaa", &o, "en.hostile.redos"), 1);
+		o.min_severity = TACT_SEVERITY_WARNING;
+		ck_assert_uint_eq(findings_of(c, "aaa", &o, "en.hostile.redos"), 0);
+		o.min_severity = TACT_SEVERITY_HINT;
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(patterns_too_deep_or_long_are_refused)
 {
 	tact_checker *c = NULL;
@@ -215,6 +254,7 @@ static Suite *limits_suite(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, redos_is_bounded);
+	tcase_add_test(tc, rule_state_is_per_check);
 	tcase_add_test(tc, patterns_too_deep_or_long_are_refused);
 	tcase_add_test(tc, too_big_is_refused_before_reading);
 	tcase_add_test(tc, shared_checker_across_threads);
