@@ -10,6 +10,8 @@
 
 #include "internal.h"
 
+#define REPORT_STRINGS_MIN 1000
+
 struct tact_report *tact_report_create(const char *language)
 {
 	struct tact_report *r = tact_calloc(1, sizeof *r);
@@ -17,8 +19,12 @@ struct tact_report *tact_report_create(const char *language)
 	if (!r)
 		return NULL;
 	strncpy(r->language, language, sizeof r->language - 1);
-	/* Offset 0 is the empty string. */
-	if (tact_buf_putc(&r->strings, '\0')) {
+	/* Offset 0 is the empty string. The room reserved holds the strings
+	 * of a message with a finding or two without growing (a rule's
+	 * explanation alone is a few hundred bytes). */
+	if (tact_buf_reserve(&r->strings, REPORT_STRINGS_MIN) ||
+	    tact_buf_putc(&r->strings, '\0')) {
+		free(r->strings.data);
 		free(r);
 		return NULL;
 	}
