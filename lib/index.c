@@ -206,35 +206,50 @@ static const struct tact_bnode *child(const struct tact_btrie *t,
 	return &t->nodes[n->child + n->base[b >> 6] + popcount64(w & (m - 1))];
 }
 
+/* The key of entry k when it starts a run of entries looked up by the
+ * same first four bytes, else 0; *last is the key of the run before.
+ * The entries are sorted, so those that share a key are together. */
+static uint32_t new_quad(const struct entries *e, size_t k, uint32_t *last)
+{
+	uint32_t key;
+
+	if (!by_quad(&e->v[k]))
+		return 0;
+	key = quad_key((const unsigned char *)e->v[k].s);
+	if (key == *last)
+		return 0;
+	*last = key;
+	return key;
+}
+
 /* Fill the quad table: each distinct first four bytes of the literals
- * looked up by them, and the node they lead to. */
+ * looked up by them, and the node they lead to; at most half full. */
 static int build_quads(struct tact_btrie *t, const struct entries *e)
 {
 	size_t k, n = 0, size = 16;
 	uint32_t last = 0;
 
 	for (k = 0; k < e->n; k++)
-		n += by_quad(&e->v[k]);
+		n += new_quad(e, k, &last) != 0;
 	while (size < 2 * n)
 		size *= 2;
 	t->quads = tact_calloc(size, sizeof *t->quads);
 	if (!t->quads)
 		return TACT_ENOMEM;
 	t->quad_mask = (uint32_t)size - 1;
-	/* The entries are sorted: those that share a key are together. */
+	last = 0;
 	for (k = 0; k < e->n; k++) {
 		const unsigned char *p = (const unsigned char *)e->v[k].s;
 		const struct tact_bnode *node = t->nodes;
-		uint32_t key = by_quad(&e->v[k]) ? quad_key(p) : 0, h;
+		uint32_t key = new_quad(e, k, &last), h;
 		size_t d;
 
-		if (!key || key == last)
+		if (!key)
 			continue;
-		last = key;
 		for (d = 0; d < 4; d++)
 			node = child(t, node, p[d]);
 		h = quad_slot(key, t->quad_mask);
-		while (t->quads[h].key && t->quads[h].key != key)
+		while (t->quads[h].key)
 			h = (h + 1) & t->quad_mask;
 		t->quads[h].key = key;
 		t->quads[h].node = (uint32_t)(node - t->nodes);
