@@ -221,7 +221,9 @@ static enum atom escape(struct parser *a, struct set *s)
 		return ATOM_BOUNDARY;
 	/* \K only moves the start PCRE2 reports; the match still begins
 	 * where its attempt did, which is what the literals are about. */
-	if (strchr("BAzZK", c))
+	if (c == 'z' || c == 'Z')
+		return ATOM_WORD_END;
+	if (strchr("BAK", c))
 		return ATOM_ASSERT;
 	if (c == 'G' || c == 'Q' || c == 'E' || c == 'c' ||
 	    c == 'x' || c == 'o' || c == 'g' || c == 'k' || c == 'N' ||
@@ -256,6 +258,41 @@ static enum atom escape(struct parser *a, struct set *s)
 	}
 	set_char(a, s, &c, 1);
 	return ATOM_CONSUME;
+}
+
+/* Is the class member at *p never a word character? *p moves past it.
+ * A '-' there would make a range: it is read only first or last, as
+ * itself. */
+static int non_word_member(const char **p, const char *first,
+                           const char *end)
+{
+	const char *q = *p;
+	size_t i = 0, n = tact_utf8_seqlen((unsigned char)*q);
+
+	if (*q == '\\') {
+		*p = q + 2;
+		return q + 1 < end &&
+		       (strchr("shvWtnrf", q[1]) ||
+		        (q[1] > ' ' && q[1] < 0x7F && !is_alnum((unsigned char)q[1]) &&
+		         q[1] != '_'));
+	}
+	if (*q == '[' || (*q == ']' && q != first) ||
+	    (*q == '-' && q != first && q != end - 1) || (size_t)(end - q) < n)
+		return 0;
+	*p = q + n;
+	return !tact_is_word_cp(tact_utf8_next(q, &i));
+}
+
+/* Are the members of a class [first, end) (after '[' or "[^", before
+ * ']') all characters that are never part of a word? */
+static int non_word_class(const char *first, const char *end)
+{
+	const char *q = first;
+
+	while (q < end)
+		if (!non_word_member(&q, first, end))
+			return 0;
+	return q == end;
 }
 
 /* A class [...]: a few literal members, or something unknown. */
@@ -296,7 +333,9 @@ static void char_class(struct parser *a, struct set *s)
 			literal = 0;
 		}
 	}
-	if (!literal)
+	if (!literal && *start != '^' && non_word_class(start, a->p - 1))
+		set_gap(a, s);
+	else if (!literal)
 		set_any(a, s);
 }
 
@@ -365,29 +404,6 @@ static int ends_non_word(const char *p, const char *end)
 	return 1;
 }
 
-/* Is the member of a negated class at *p never a word character? *p
- * moves past it. A '-' there would make a range: it is read only first
- * or last, as itself. */
-static int non_word_member(const char **p, const char *first,
-                           const char *end)
-{
-	const char *q = *p;
-	size_t i = 0, n = tact_utf8_seqlen((unsigned char)*q);
-
-	if (*q == '\\') {
-		*p = q + 2;
-		return q + 1 < end &&
-		       (strchr("shvWtnrf", q[1]) ||
-		        (q[1] > ' ' && q[1] < 0x7F && !is_alnum((unsigned char)q[1]) &&
-		         q[1] != '_'));
-	}
-	if (*q == '[' || (*q == ']' && q != first) ||
-	    (*q == '-' && q != first && q != end - 1) || (size_t)(end - q) < n)
-		return 0;
-	*p = q + n;
-	return !tact_is_word_cp(tact_utf8_next(q, &i));
-}
-
 /* Is [p, end) one atom that matches every word character: \w, \S, '.', a
  * class with \w or \S, or a negated class of characters that are never
  * part of a word? A lookbehind that rules it out says that no word
@@ -405,12 +421,8 @@ static int covers_word(const struct parser *a, const char *p, const char *end)
 		return p[0] == '\\' && (p[1] == 'w' || p[1] == 'S');
 	if (n < 3 || p[0] != '[' || end[-1] != ']')
 		return 0;
-	if (p[1] == '^') {
-		for (q = p + 2; q < end - 1;)
-			if (!non_word_member(&q, p + 2, end - 1))
-				return 0;
-		return q == end - 1;
-	}
+	if (p[1] == '^')
+		return non_word_class(p + 2, end - 1);
 	for (q = p + 1; q < end - 1; q++) {
 		if (*q == '[' || *q == ']')
 			return 0;
@@ -505,8 +517,9 @@ static enum atom atom(struct parser *a, struct set *s)
 		a->p++;
 		return ATOM_BOUNDARY;
 	case '$':
+		/* The end, or a newline before it: no word character follows. */
 		a->p++;
-		return ATOM_ASSERT;
+		return ATOM_WORD_END;
 	case '.':
 		a->p++;
 		set_any(a, s);
@@ -621,6 +634,49 @@ static void extend(const struct prefix *c, const struct prefix *x,
 	*y = r;
 }
 
+/* Does the literal end with a word character? */
+static int ends_in_word(const struct prefix *x)
+{
+	size_t i = x->len;
+
+	while (i > 0 && ((unsigned char)x->s[i - 1] & 0xC0) == 0x80)
+		i--;
+	return i > 0 && tact_is_word_start((const unsigned char *)x->s + i - 1,
+	                                   x->len - (i - 1));
+}
+
+/* No word character follows: a literal that ends with one ends there. */
+static void word_end(struct set *cur)
+{
+	size_t k;
+
+	for (k = 0; k < cur->n; k++) {
+		struct prefix *x = &cur->v[k];
+
+		if (x->open && x->len > 0 && ends_in_word(x)) {
+			x->end = 1;
+			x->open = 0;
+		}
+	}
+}
+
+/* Does every literal of s begin with a character that is no letter
+ * (or stand for one)? */
+static int all_start_non_word(const struct set *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++) {
+		const struct prefix *x = &s->v[k];
+
+		if (x->len == 0 ? !x->gap
+		                : tact_is_word_start((const unsigned char *)x->s,
+		                                     x->len))
+			return 0;
+	}
+	return s->n > 0;
+}
+
 /* cur := cur followed by one of next. */
 static void concat(struct parser *a, struct set *cur, const struct set *next)
 {
@@ -635,7 +691,10 @@ static void concat(struct parser *a, struct set *cur, const struct set *next)
 	/* Before the first letter the literals must go on; after it, they
 	 * may stop. */
 	if (need > SET_MAX || (need > a->grow && need > cur->n && !empty)) {
-		/* Too many combinations: the literals stop here. */
+		/* Too many combinations: the literals stop here, and when all
+		 * that follows starts with no letter, so does the word. */
+		if (all_start_non_word(next))
+			word_end(cur);
 		set_close(cur);
 		return;
 	}
@@ -687,30 +746,17 @@ static void repeat(struct parser *a, struct set *s, long min, long max)
 	}
 }
 
-/* Does the literal end with a word character? */
-static int ends_in_word(const struct prefix *x)
-{
-	size_t i = x->len;
-
-	while (i > 0 && ((unsigned char)x->s[i - 1] & 0xC0) == 0x80)
-		i--;
-	return i > 0 && tact_is_word_start((const unsigned char *)x->s + i - 1,
-	                                   x->len - (i - 1));
-}
-
-/* No word character follows: a literal that ends with one ends there. */
-static void word_end(struct set *cur)
+/* No word character comes next (`$`, or a lookahead that rules them
+ * out): literals that end with one end there, and an empty literal
+ * notes it for the literal it will extend (see extend()). */
+static void no_word_after(struct set *cur)
 {
 	size_t k;
 
-	for (k = 0; k < cur->n; k++) {
-		struct prefix *x = &cur->v[k];
-
-		if (x->open && x->len > 0 && ends_in_word(x)) {
-			x->end = 1;
-			x->open = 0;
-		}
-	}
+	for (k = 0; k < cur->n; k++)
+		if (cur->v[k].len == 0 && cur->v[k].open)
+			cur->v[k].gap = 1;
+	word_end(cur);
 }
 
 /* A '\b' before anything was read marks the literals that follow; after
@@ -763,7 +809,7 @@ static void sequence(struct parser *a, struct set *cur)
 		} else if (kind == ATOM_BOUNDARY && min > 0) {
 			boundary(cur);
 		} else if (kind == ATOM_WORD_END && min > 0) {
-			word_end(cur);
+			no_word_after(cur);
 		} else if (!a->fail && kind == ATOM_AHEAD && min > 0) {
 			ahead(a, cur, &s);
 		}

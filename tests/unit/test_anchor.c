@@ -105,7 +105,18 @@ START_TEST(lookarounds)
 	ck_assert_str_eq(show("\\br(?=\\s+(?:u|you)\\b)", ANCHORS),
 	                 "^r" GAP "u$ ^r" GAP "you$");
 	ck_assert_str_eq(show("ab(?=cd)xy", ANCHORS), "abcd");
-	ck_assert_str_eq(show("ab(?=c|\\s*$)", ANCHORS), "ab");
+	ck_assert_str_eq(show("ab(?=c|\\s*$)", ANCHORS), "ab$ abc ab" GAP);
+	/* The end of the text, and classes of characters that are never part
+	 * of a word, say that no word character follows. */
+	ck_assert_str_eq(show("ab$", ANCHORS), "ab$");
+	ck_assert_str_eq(show("ab\\z", ANCHORS), "ab$");
+	ck_assert_str_eq(show("ab[.!-]", ANCHORS), "ab$");
+	ck_assert_str_eq(show("ab[^.!-]", ANCHORS), "ab");
+	ck_assert_str_eq(show("ab[\\w-]", ANCHORS), "ab");
+	ck_assert_str_eq(show("ab[a-z.]", ANCHORS), "ab");
+	ck_assert_str_eq(show("ab(?=\\s*(?:[.!,;:—–-]|$))", ANCHORS),
+	                 "ab$ ab" GAP "$");
+	ck_assert_str_eq(show("-(?:\\b|y)", ANCHORS), "-");
 	ck_assert_str_eq(show("ab(?=\\W)", ANCHORS), "ab$");
 	ck_assert_str_eq(show("(?=ab)a", ANCHORS), "a");
 	ck_assert_str_eq(show("ab(?=c)?d", ANCHORS), "abd");
