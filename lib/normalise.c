@@ -447,31 +447,13 @@ static int step(struct pass *p)
 
 /* ---- the fast path ------------------------------------------------------- */
 
-/* Eight bytes as a little-endian number: s[0] in the low bits. */
+/* Eight bytes stored little-endian: the low bits of x at t[0]. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-static inline uint64_t load64(const unsigned char *s)
-{
-	uint64_t x;
-
-	memcpy(&x, s, sizeof x);
-	return x;
-}
-
 static inline void store64(char *t, uint64_t x)
 {
 	memcpy(t, &x, sizeof x);
 }
 #else
-static inline uint64_t load64(const unsigned char *s)
-{
-	uint64_t x = 0;
-	int k;
-
-	for (k = 7; k >= 0; k--)
-		x = x << 8 | s[k];
-	return x;
-}
-
 static inline void store64(char *t, uint64_t x)
 {
 	int k;
@@ -481,7 +463,7 @@ static inline void store64(char *t, uint64_t x)
 }
 #endif
 
-/* The n < 8 bytes at s, then zeros, as load64() reads them. */
+/* The n < 8 bytes at s, then zeros, as tact_load64le() reads them. */
 static inline uint64_t load_tail(const unsigned char *s, size_t n)
 {
 	uint64_t x = 0;
@@ -494,7 +476,7 @@ static inline uint64_t load_tail(const unsigned char *s, size_t n)
 /* The eight bytes at s[i], or those up to len then zeros. */
 static inline uint64_t load_at(const unsigned char *s, size_t i, size_t len)
 {
-	return i + 8 <= len ? load64(s + i) : load_tail(s + i, len - i);
+	return i + 8 <= len ? tact_load64le(s + i) : load_tail(s + i, len - i);
 }
 
 #define BYTES(b) (0x0101010101010101ull * (b))

@@ -52,6 +52,20 @@ static size_t valid_seq(const unsigned char *s, size_t i, size_t len)
 	return cont(s[i + 3]) ? 4 : 0;
 }
 
+/* Are the eight bytes at s four valid two-byte sequences: leads C2-DF,
+ * each followed by a continuation byte? */
+static int four_pairs(const unsigned char *s)
+{
+	uint64_t w = tact_load64le(s), lead;
+
+	if ((w & UINT64_C(0xC0E0C0E0C0E0C0E0)) != UINT64_C(0x80C080C080C080C0))
+		return 0;
+	/* A lead of C0 or C1 (an overlong form) has no bit of 0x1E set. */
+	lead = w & UINT64_C(0x001E001E001E001E);
+	return ((lead + UINT64_C(0x7FFF7FFF7FFF7FFF)) &
+	        UINT64_C(0x8000800080008000)) == UINT64_C(0x8000800080008000);
+}
+
 size_t tact_utf8_check(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -75,7 +89,12 @@ size_t tact_utf8_check(const char *str, size_t len)
 			i++;
 			continue;
 		}
-		/* Two bytes (Cyrillic, most Latin letters) without a call. */
+		/* Two bytes (Cyrillic, most Latin letters): four at a time where
+		 * they all are, else one without a call. */
+		if (c >= 0xC2 && c <= 0xDF && i + 8 <= len && four_pairs(s + i)) {
+			i += 8;
+			continue;
+		}
 		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && cont(s[i + 1])) {
 			i += 2;
 			continue;

@@ -305,6 +305,43 @@ START_TEST(invalid_utf8_names_offset)
 }
 END_TEST
 
+/* Two-byte letters are validated several at a time: a bad byte is found
+ * at its own offset wherever it falls. */
+START_TEST(invalid_utf8_among_two_byte_letters)
+{
+	static const unsigned char bad_lead[] = { 0xC0, 0xC1, 0x80, 0xBF, 0xFF };
+	static const unsigned char bad_cont[] = { 'A', 0xD0, 0xC2, 0xE0, 0x00 };
+	tact_checker *c = fixture();
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	char t[64];
+	size_t pre, k, j, off;
+
+	o.language = "ru";
+	for (pre = 0; pre < 8; pre++) {
+		tact_report *r = NULL;
+
+		memset(t, 'a', pre);
+		for (k = 0; k < 24; k += 2)
+			memcpy(t + pre + k, k % 4 ? "\xD1\x8F" : "\xC2\xA9", 2);
+		ck_assert_int_eq(tact_check(&r, c, t, pre + 24, &o), TACT_OK);
+		tact_report_free(r);
+		for (k = 0; k < 24; k++)
+			for (j = 0; j < 5; j++) {
+				char save = t[pre + k];
+
+				t[pre + k] = (char)(k % 2 ? bad_cont[j] : bad_lead[j]);
+				ck_assert_int_eq(tact_check(&r, c, t, pre + 24, &o),
+				                 TACT_EUTF8);
+				ck_assert_int_eq(tact_error_position(NULL, NULL, &off),
+				                 TACT_EUTF8);
+				ck_assert_uint_eq(off, pre + (k & ~(size_t)1));
+				t[pre + k] = save;
+			}
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(report_outlives_checker_and_text)
 {
 	tact_checker *c = fixture();
@@ -357,6 +394,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, options_filter);
 	tcase_add_test(tc, english_messages);
 	tcase_add_test(tc, invalid_utf8_names_offset);
+	tcase_add_test(tc, invalid_utf8_among_two_byte_letters);
 	tcase_add_test(tc, report_outlives_checker_and_text);
 	tcase_add_test(tc, long_sentence_is_cut_not_refused);
 	suite_add_tcase(s, tc);
