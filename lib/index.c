@@ -171,9 +171,9 @@ static inline uint32_t quad_key(const unsigned char *p)
 
 static inline uint32_t quad_slot(uint32_t key, uint32_t mask)
 {
-	uint32_t h = key * 0x9E3779B1u;
+	uint32_t h = (key ^ key >> 15) * 0x2C1B3C6Du;
 
-	return (h ^ h >> 16) & mask;
+	return (h ^ h >> 12) & mask;
 }
 
 static int bit_test(const uint64_t *bits, unsigned k)
