@@ -670,7 +670,8 @@ static int all_start_non_word(const struct set *s)
 		const struct prefix *x = &s->v[k];
 
 		if (x->len == 0 ? !x->gap
-		                : tact_is_word_start((const unsigned char *)x->s,
+		                : (unsigned char)x->s[0] != TACT_GAP &&
+		                  tact_is_word_start((const unsigned char *)x->s,
 		                                     x->len))
 			return 0;
 	}
