@@ -193,7 +193,7 @@ static inline int cyr_has_caps(uint64_t x, uint64_t keep)
 static inline uint64_t key_chunk(const unsigned char *p, size_t n,
                                  unsigned kind)
 {
-	uint64_t x = word_load64(p);
+	uint64_t x = tact_load64le(p);
 	uint64_t keep = n >= 8 ? ~(uint64_t)0 : ~(uint64_t)0 >> (64 - 8 * n);
 
 	if (kind == F_ASCII)
@@ -211,8 +211,8 @@ static inline unsigned find(uint64_t k0, uint64_t k1, uint64_t k2)
 	                                  WORD_HASH_MUL, WORD_HASH_BITS)]];
 	const unsigned char *w = (const unsigned char *)e->word;
 
-	if (word_load64(w) != k0 || word_load64(w + 8) != k1 ||
-	    word_load64(w + 16) != k2)
+	if (tact_load64le(w) != k0 || tact_load64le(w + 8) != k1 ||
+	    tact_load64le(w + 16) != k2)
 		return 0;
 	return e->langs;
 }
@@ -224,7 +224,7 @@ static inline unsigned find8(uint64_t k0)
 	                           (64 - WORD_HASH_BITS));
 	const struct common_word *e = &common_words[word_index[slot]];
 
-	if (word_load64((const unsigned char *)e->word) != k0 || e->word[8])
+	if (tact_load64le((const unsigned char *)e->word) != k0 || e->word[8])
 		return 0;
 	return e->langs;
 }
@@ -321,7 +321,7 @@ static size_t ascii_run(const unsigned char *p, size_t n)
 	size_t r = 0;
 
 	for (; r + 8 <= n; r += 8) {
-		uint64_t bad = non_alpha(word_load64(p + r));
+		uint64_t bad = non_alpha(tact_load64le(p + r));
 
 		if (bad)
 			return r + clear_bytes_below(bad);
@@ -356,8 +356,8 @@ static void vote_word(struct lang_votes *v, const unsigned char *w,
 		langs = find_word(w, n, flags);
 	} else {
 		lower_bytes(buf, w, n);
-		langs = find(word_load64(buf), word_load64(buf + 8),
-		             word_load64(buf + 16));
+		langs = find(tact_load64le(buf), tact_load64le(buf + 8),
+		             tact_load64le(buf + 16));
 	}
 	v->found[langs]++;
 }
@@ -398,12 +398,12 @@ static size_t other_word(struct lang_votes *v, const unsigned char *p,
  * the gap returned; else 0. */
 static inline size_t fast_ascii(struct lang_votes *v, const unsigned char *p)
 {
-	uint64_t bad = non_alpha(word_load64(p));
+	uint64_t bad = non_alpha(tact_load64le(p));
 	size_t n;
 
 	if (bad)
 		n = clear_bytes_below(bad);
-	else if ((bad = non_alpha(word_load64(p + 8))) != 0)
+	else if ((bad = non_alpha(tact_load64le(p + 8))) != 0)
 		n = 8 + clear_bytes_below(bad);
 	else
 		return 0;
@@ -460,7 +460,7 @@ static inline size_t fast_cyr(struct lang_votes *v, const unsigned char *p,
 	for (;; n += 8) {
 		if (n >= 16 && n + 8 > avail)
 			return 0;
-		x = word_load64(p + n);
+		x = tact_load64le(p + n);
 		if ((bad = non_cyr(x)) != 0)
 			break;
 		kk |= kk_lanes(x);

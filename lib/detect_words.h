@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytes.h"
+
 enum { W_KK = 1, W_RU = 2, W_RO = 4, W_EN = 8 };
 
 /* The longest word, in bytes: a key is three 64-bit chunks. */
@@ -222,22 +224,6 @@ static inline size_t word_len(const struct common_word *cw)
 	const char *end = memchr(cw->word, 0, sizeof cw->word);
 
 	return end ? (size_t)(end - cw->word) : sizeof cw->word;
-}
-
-/* Eight bytes in little-endian order, whatever the machine's order. */
-static inline uint64_t word_load64(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t x;
-
-	memcpy(&x, p, sizeof x);
-	return x;
-#else
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
-	       (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
-	       (uint64_t)p[7] << 56;
-#endif
 }
 
 /* The slot of a key (a lower-cased word, zero padded to 24 bytes, as three

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tact.h"
+#include "bytes.h"
 
 #define TACT_UNUSED(x) ((void)(x))
 #define TACT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -79,24 +80,6 @@ static inline int tact_is_word_cp(uint32_t cp)
 }
 /* Does s[0..len) start with such a word character? */
 int tact_is_word_start(const unsigned char *s, size_t len);
-/* The eight bytes at s as a little-endian number: s[0] in the low bits
- * (the code that reads text eight bytes at a time). */
-static inline uint64_t tact_load64le(const unsigned char *s)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t x;
-
-	memcpy(&x, s, sizeof x);
-	return x;
-#else
-	uint64_t x = 0;
-	int k;
-
-	for (k = 7; k >= 0; k--)
-		x = x << 8 | s[k];
-	return x;
-#endif
-}
 /* The end of the run of white space at s[i] (i itself when there is
  * none). White space here is every character PCRE2's \s can match (and
  * a few more), so that a run always holds a match of \s+. */

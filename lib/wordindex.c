@@ -45,7 +45,7 @@ static int make_keys(void)
 		}
 		memcpy(pad, w, n);
 		for (j = 0; j < 3; j++)
-			keys[k][j] = word_load64(pad + 8 * j);
+			keys[k][j] = tact_load64le(pad + 8 * j);
 		for (j = 1; j < k; j++)
 			if (!memcmp(keys[j], keys[k], sizeof keys[k])) {
 				fprintf(stderr, "wordindex: '%.*s' twice\n",

@@ -1,0 +1,29 @@
+/*
+ * bytes.h: text read eight bytes at a time, in the same order on every
+ * machine. It stands alone, so that the build tools can include it too.
+ */
+#ifndef TACT_BYTES_H
+#define TACT_BYTES_H
+
+#include <stdint.h>
+#include <string.h>
+
+/* The eight bytes at s as a little-endian number: s[0] in the low bits. */
+static inline uint64_t tact_load64le(const unsigned char *s)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t x;
+
+	memcpy(&x, s, sizeof x);
+	return x;
+#else
+	uint64_t x = 0;
+	int k;
+
+	for (k = 7; k >= 0; k--)
+		x = x << 8 | s[k];
+	return x;
+#endif
+}
+
+#endif
