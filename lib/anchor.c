@@ -618,8 +618,11 @@ static void extend(const struct prefix *c, const struct prefix *x,
 		r.wb = c->wb || x->wb;
 	r.open = x->open;
 	/* No word character follows: where x says so, or after c when x is
-	 * a character that is no letter. */
-	r.end = (x->len == 0 && x->gap && c->len > 0) || (n > 0 && x->end);
+	 * a character that is no letter; not after a gap, which takes the
+	 * whole run of white space where that character may be its last. */
+	r.end = (x->len == 0 && x->gap && c->len > 0 &&
+	         (unsigned char)c->s[c->len - 1] != TACT_GAP) ||
+	        (n > 0 && x->end);
 	/* Nothing yet but a character that is no letter (a lookahead's \W). */
 	r.gap = c->len == 0 && x->len == 0 && x->gap;
 	if (c->len + n > ANCHOR_BYTES) {

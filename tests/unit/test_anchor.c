@@ -115,7 +115,10 @@ START_TEST(lookarounds)
 	ck_assert_str_eq(show("ab[\\w-]", ANCHORS), "ab");
 	ck_assert_str_eq(show("ab[a-z.]", ANCHORS), "ab");
 	ck_assert_str_eq(show("ab(?=\\s*(?:[.!,;:—–-]|$))", ANCHORS),
-	                 "ab$ ab" GAP "$");
+	                 "ab$ ab" GAP);
+	/* A gap takes the whole run of white space, of which \W may match
+	 * the last character: no mark after it. */
+	ck_assert_str_eq(show("a\\s+\\W", ANCHORS), "a" GAP);
 	ck_assert_str_eq(show("-(?:\\b|y)", ANCHORS), "-");
 	ck_assert_str_eq(show("ab(?=\\W)", ANCHORS), "ab$");
 	ck_assert_str_eq(show("(?=ab)a", ANCHORS), "a");
@@ -437,6 +440,113 @@ START_TEST(builtin_patterns_are_found)
 }
 END_TEST
 
+/* Pieces of random patterns and texts: literals of both scripts, white
+ * space, classes, boundaries and the lookarounds the analysis reads. */
+static const char *const pattern_pieces[] = {
+	"a", "b", "ab", "ба", "я", "\\s+", "\\s*", "\\s", " ", "\\b", "$",
+	"\\z", "[.!,-]", "[.!]", "[^\\s]", "[\\w-]", "(?=b)", "(?!\\w)",
+	"(?=\\s*(?:[.!,]|$))", "(?![\\w.-])", "(?<![\\w.-])", "(?<!\\S)",
+	"(?<![^\\s,])", "(?<!.)", "(?:a|b)", "(?:a|)", "(?:ab|ба)?", "x?",
+	"a+", "\\w", "\\W", ".", ",", "(?<=\\s)", "(?=a|\\s*$)", "(?!b)",
+	"(?:\\b|y)", "-", "!", "(?:a\\b|b)", "(?=ab)", "\\K", "(?:\\s|,)",
+	"[,;:]\\s", "(?<=,\\s)", "\\s*$", "(?=\\s)", "(?=[.!])",
+	"\\s*(?:[.!]|$)", "[\\s,]", "(?:ab|ба)+", "\\w+", "b\\b",
+};
+static const char *const text_pieces[] = {
+	"a", "b", "ab", "ба", "я", " ", "  ", "\t", ",", ".", "!", "-", "x",
+	"y", "Ба", "A", "\xC2\xA0",
+};
+
+static uint32_t next_random(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* A pack of n rules with random patterns that PCRE2 accepts. */
+static char *random_pack(uint32_t *seed, size_t n)
+{
+	size_t cap = 256 + n * 400, o, r = 0;
+	char *yaml = malloc(cap);
+
+	ck_assert_ptr_nonnull(yaml);
+	o = (size_t)snprintf(yaml, cap, "pack: random\nlanguage: en\nrules:\n");
+	while (r < n) {
+		char pat[256] = "", quoted[512];
+		size_t k, q = 0, pieces = 1 + next_random(seed) % 6;
+		pcre2_code *code;
+		int err;
+		PCRE2_SIZE at;
+
+		for (k = 0; k < pieces; k++)
+			strcat(pat, pattern_pieces[next_random(seed) %
+			                           TACT_ARRAY_LEN(pattern_pieces)]);
+		code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+		                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &at,
+		                     NULL);
+		if (!code)
+			continue;
+		pcre2_code_free(code);
+		for (k = 0; pat[k]; k++) {
+			if (pat[k] == '\'')
+				quoted[q++] = '\'';
+			quoted[q++] = pat[k];
+		}
+		quoted[q] = '\0';
+		o += (size_t)snprintf(yaml + o, cap - o,
+		                      "  - {id: en.random.r%zu, category: jargon, "
+		                      "severity: hint, message: m, explanation: e, "
+		                      "patterns: ['%s']}\n", r++, quoted);
+	}
+	return yaml;
+}
+
+/* The same proof for random patterns over random texts: the literals of
+ * a pattern that mixes gaps, classes, the end of the text and
+ * lookarounds must still be found wherever it matches. */
+START_TEST(random_patterns_are_found)
+{
+	uint32_t seed = 2463534242u;
+	tact_checker *c;
+	pcre2_code **plain;
+	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+	char *yaml = random_pack(&seed, 600);
+	size_t k, t;
+
+	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
+	ck_assert_msg(tact_checker_add_pack_string(c, yaml, strlen(yaml),
+	                                           "random") == TACT_OK,
+	              "%s", tact_error_last());
+	plain = calloc(c->index.npats, sizeof *plain);
+	ck_assert_ptr_nonnull(plain);
+	for (k = 0; k < c->index.npats; k++) {
+		char msg[256];
+		int nomem;
+
+		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, 1, msg,
+		                                sizeof msg, &nomem);
+		ck_assert_msg(plain[k] != NULL, "%s", msg);
+	}
+	for (t = 0; t < 400; t++) {
+		char text[256] = "";
+		size_t pieces = next_random(&seed) % 12;
+
+		for (k = 0; k < pieces; k++)
+			strcat(text, text_pieces[next_random(&seed) %
+			                         TACT_ARRAY_LEN(text_pieces)]);
+		check_text(c, plain, md, "en", text);
+	}
+	for (k = 0; k < c->index.npats; k++)
+		pcre2_code_free(plain[k]);
+	free(plain);
+	pcre2_match_data_free(md);
+	free(yaml);
+	tact_checker_free(c);
+}
+END_TEST
+
 static Suite *anchor_suite(void)
 {
 	Suite *s = suite_create("anchor");
@@ -451,6 +561,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, required_inside);
 	tcase_add_test(tc, inner_literals);
 	tcase_add_test(tc, builtin_patterns_are_found);
+	tcase_add_test(tc, random_patterns_are_found);
 	suite_add_tcase(s, tc);
 	return s;
 }
