@@ -646,6 +646,13 @@ struct tact_rule_state {
 	unsigned char spent;    /* hit a match limit in this check */
 };
 
+/* A pattern's inner literals in the sentence `serial`: seen, the last
+ * of them at offset `last`. */
+struct tact_inner_seen {
+	uint32_t serial;
+	uint32_t last;
+};
+
 struct tact_scratch {
 	struct tact_norm norm;
 	struct tact_cands cands;
@@ -655,7 +662,7 @@ struct tact_scratch {
 	struct tact_rule_state *rules;
 	size_t nrules;
 	uint32_t check;         /* checks made with this scratch, from 1 */
-	uint32_t *inner_seen;   /* by pattern id: a serial */
+	struct tact_inner_seen *inner_seen;     /* by pattern id */
 	size_t npats;
 	uint32_t serial;        /* sentences checked with this scratch */
 	struct tact_spans skips, exc;

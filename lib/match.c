@@ -369,9 +369,11 @@ static int candidates(struct engine *e)
 	for (k = n = 0; k < c->n; k++) {
 		uint32_t hit = (uint32_t)(c->v[k] >> 32);
 
-		if (hit & TACT_HIT_INNER)
-			e->sc->inner_seen[hit & ~TACT_HIT_INNER] = e->sc->serial;
-		else
+		if (hit & TACT_HIT_INNER) {
+			/* In offset order: the last one seen is the last one. */
+			e->sc->inner_seen[hit & ~TACT_HIT_INNER].serial = e->sc->serial;
+			e->sc->inner_seen[hit & ~TACT_HIT_INNER].last = (uint32_t)c->v[k];
+		} else
 			c->v[n++] = c->v[k];
 	}
 	c->n = n;
@@ -386,12 +388,21 @@ static int candidates(struct engine *e)
 	return TACT_OK;
 }
 
-/* Can pattern id match in the sentence: has it no inner literals, or was
- * one of them seen? */
-static int inner_seen(const struct engine *e, uint32_t id)
+/* How many of the candidates v[0..n) of pattern id can match: those
+ * that start before the last of its inner literals seen, which every
+ * match holds further on; all when it has none. */
+static size_t inner_limit(const struct engine *e, uint32_t id,
+                          const uint64_t *v, size_t n)
 {
-	return !e->ctx->checker->index.pats[id].pat->inner.n ||
-	       e->sc->inner_seen[id] == e->sc->serial;
+	const struct tact_inner_seen *in = &e->sc->inner_seen[id];
+
+	if (!e->ctx->checker->index.pats[id].pat->inner.n)
+		return n;
+	if (in->serial != e->sc->serial)
+		return 0;
+	while (n > 0 && (uint32_t)v[n - 1] > in->last)
+		n--;
+	return n;
 }
 
 static int check_sentence(struct engine *e, size_t s, size_t t)
@@ -412,12 +423,12 @@ static int check_sentence(struct engine *e, size_t s, size_t t)
 	n = e->li ? e->sc->cands.n : 0;
 	while (k < n) {
 		uint32_t hit = (uint32_t)(v[k] >> 32);
-		size_t j = k;
+		size_t j = k, m;
 
 		while (j < n && (uint32_t)(v[j] >> 32) == hit)
 			j++;
-		if (!(hit & TACT_HIT_RULE) && inner_seen(e, hit) &&
-		    run_pattern(e, &ix->pats[hit], v + k, j - k))
+		m = hit & TACT_HIT_RULE ? 0 : inner_limit(e, hit, v + k, j - k);
+		if (m && run_pattern(e, &ix->pats[hit], v + k, m))
 			return TACT_ENOMEM;
 		k = j;
 	}
