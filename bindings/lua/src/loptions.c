@@ -194,6 +194,15 @@ static void set_discovery(lua_State *L, int vidx, const char *name,
 	set_flag(L, vidx, name, opts, TACT_CHECK_DISCOVERY);
 }
 
+/* fields: read by checker:check (ltact_want_fields()); only its type is
+ * checked here, and rewrite has no use for it. */
+static void set_fields(lua_State *L, int vidx, const char *name,
+                       tact_check_options *opts)
+{
+	(void)opts;
+	(void)opt_boolean(L, vidx, name);
+}
+
 static const ltact_field check_fields[] = {
 	{ "lang", set_lang },
 	{ "min_severity", set_min_severity },
@@ -206,6 +215,7 @@ static const ltact_field check_fields[] = {
 	{ "customer", set_customer },
 	{ "wait", set_wait },
 	{ "discovery", set_discovery },
+	{ "fields", set_fields },
 	{ NULL, NULL },
 };
 
@@ -227,14 +237,6 @@ static void check_keys(lua_State *L, int idx, int (*known)(const char *key,
 	}
 }
 
-static int known_field(const char *key, const void *list)
-{
-	for (const ltact_field *f = list; f->name != NULL; f++)
-		if (strcmp(key, f->name) == 0)
-			return 1;
-	return 0;
-}
-
 static int known_name(const char *key, const void *list)
 {
 	for (const char *const *n = list; *n != NULL; n++)
@@ -243,6 +245,17 @@ static int known_name(const char *key, const void *list)
 	return 0;
 }
 
+static const ltact_field *find_field(const char *key)
+{
+	for (const ltact_field *f = check_fields; f->name != NULL; f++)
+		if (strcmp(key, f->name) == 0)
+			return f;
+	return NULL;
+}
+
+/* One pass over the table: each value stays pushed under the next key
+ * (opts may point into it, and opt_list() replaces a list by a string in
+ * its slot), so the stack grows by two slots an option. */
 void ltact_check_options(lua_State *L, int idx, tact_check_options *opts)
 {
 	const tact_check_options init = TACT_CHECK_OPTIONS_INIT;
@@ -252,16 +265,34 @@ void ltact_check_options(lua_State *L, int idx, tact_check_options *opts)
 		return;
 	idx = absindex(L, idx);
 	luaL_checktype(L, idx, LUA_TTABLE);
-	check_keys(L, idx, known_field, check_fields);
-	luaL_checkstack(L, (int)(sizeof check_fields / sizeof check_fields[0]),
-	                "too many options");
-	for (const ltact_field *f = check_fields; f->name != NULL; f++) {
-		lua_getfield(L, idx, f->name);
-		if (lua_isnil(L, -1))
-			lua_pop(L, 1);
-		else /* the value stays pushed: opts may point into it */
-			f->set(L, lua_gettop(L), f->name, opts);
+	lua_pushnil(L);
+	while (lua_next(L, idx) != 0) {
+		const ltact_field *f;
+		const char *key;
+
+		if (lua_type(L, -2) != LUA_TSTRING)
+			luaL_argerror(L, idx, "option names must be strings");
+		key = lua_tostring(L, -2);
+		f = find_field(key);
+		if (f == NULL)
+			luaL_argerror(L, idx, lua_pushfstring(L,
+				"unknown option '%s'", key));
+		luaL_checkstack(L, 3, "too many options");
+		f->set(L, lua_gettop(L), f->name, opts);
+		lua_pushvalue(L, -2);
 	}
+}
+
+int ltact_want_fields(lua_State *L, int idx)
+{
+	int want;
+
+	if (lua_type(L, idx) != LUA_TTABLE)
+		return 1;
+	lua_getfield(L, idx, "fields");
+	want = lua_isnil(L, -1) || lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return want;
 }
 
 void ltact_flag_options(lua_State *L, int idx, const char *const names[],

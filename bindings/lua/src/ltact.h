@@ -73,6 +73,10 @@ void ltact_setint(lua_State *L, const char *key, lua_Integer v);
  */
 void ltact_check_options(lua_State *L, int idx, tact_check_options *opts);
 
+/* Does the option table at idx (checked by ltact_check_options()) leave
+ * the report fields of check's result on (fields ~= false)? */
+int ltact_want_fields(lua_State *L, int idx);
+
 /* Read a table of boolean flags ({builtin=false}): each entry of names that
  * is present is stored in values[i] (1 or 0); unknown keys are an error. */
 void ltact_flag_options(lua_State *L, int idx, const char *const names[],

@@ -532,6 +532,23 @@ describe("coaching", function()
         lang = "ru", age = 22, name = "Анна", customer = "Это безобразие!" }))
   end)
 
+  it("leaves the report fields out with fields = false", function()
+    local full = c:check(DESIGN)
+    local lean, lang, partial = c:check(DESIGN, { fields = false })
+    assert.is_nil(getmetatable(lean))
+    assert.is_nil(lean.score)
+    assert.are.equal("ru", lang)
+    assert.is_false(partial)
+    assert.are.same(full, lean)
+    assert.are.equal(2, #lean)
+    assert.are.equal(full.score, c:check(DESIGN, { fields = true }).score)
+    assert.is_not_nil(getmetatable(c:check(DESIGN, { fields = true })))
+    assert.has_error(function() c:check(DESIGN, { fields = 0 }) end)
+    assert.has_error(function() c:check(DESIGN, { fields = "no" }) end)
+    -- rewrite takes the option and has no use for it.
+    assert.are.equal(c:rewrite(DESIGN), c:rewrite(DESIGN, { fields = false }))
+  end)
+
   it("checks the types of the coaching options", function()
     for _, bad in ipairs({
       { age = "30" }, { age = -1 }, { age = 30.5 }, { age = 0 / 0 },
