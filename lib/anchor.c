@@ -1221,12 +1221,24 @@ static int at_words(const struct set *s)
 	return 1;
 }
 
+/* Do all the literals end words (no word character after them)? */
+static int at_word_ends(const struct set *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		if (!s->v[k].end)
+			return 0;
+	return 1;
+}
+
 /* Is x a better set of inner literals than y? Those that start words are
  * looked for only there, and come first; those that may start anywhere
- * must be longer (INNER_ANY_MIN). */
+ * must be longer (INNER_ANY_MIN) unless they end words («ezi» in
+ * `\w{3,}ezi\b`: rare but where a word ends). */
 static int better_inner(const struct set *x, const struct set *y)
 {
-	if (!at_words(x) && shortest(x) < INNER_ANY_MIN)
+	if (!at_words(x) && !at_word_ends(x) && shortest(x) < INNER_ANY_MIN)
 		return 0;
 	if (y->n && at_words(x) != at_words(y))
 		return at_words(x);
@@ -1267,14 +1279,17 @@ static int best_of_spans(const char *pattern, const struct span_choice *c,
 
 		if (found == NOMEM)
 			rc = TACT_ENOMEM;
-		if (found == FOUND && c->beats(&s, &best, c->anchors)) {
+		/* A set with a literal too short is no candidate: it must not
+		 * push a usable one out. */
+		if (found == FOUND && shortest(&s) >= c->min &&
+		    c->beats(&s, &best, c->anchors)) {
 			free(best.v);
 			best = s;
 		} else {
 			free(s.v);
 		}
 	}
-	if (rc == TACT_OK && best.n && shortest(&best) >= c->min)
+	if (rc == TACT_OK && best.n)
 		rc = export(&best, out);
 	free(best.v);
 	return rc;

@@ -192,7 +192,15 @@ START_TEST(inner_literals)
 	ck_assert_str_eq(show("\\byou(?:\\s+all)?\\s+must", INNER), "^must");
 	ck_assert_str_eq(show("\\s*,\\s*(?:my\\s+)?(?:pal|mate)\\b", INNER),
 	                 "^mate$ ^my" GAP "mate$ ^my" GAP "pal$ ^pal$");
-	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)\\b", INNER), "");
+	/* Not after optional white space alone: such literals may start
+	 * anywhere, and are kept short only where they end words. */
+	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)\\b", INNER), "mate$ pal$");
+	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)", INNER), "");
+	/* A set too short to use does not push a usable one out. */
+	ck_assert_str_eq(show("\\byou\\s+(?:\\w+ly\\s+)?(?:ignored|skipped)\\s+"
+	                      "(?:my|our)\\b", INNER),
+	                 "ignored" GAP "my$ ignored" GAP "our$ skipped" GAP "my$ "
+	                 "skipped" GAP "our$");
 }
 END_TEST
 
