@@ -187,46 +187,12 @@ static int by_quad(const struct entry *x)
 	return x->len >= 4 && !memchr(x->s, TACT_GAP, 4);
 }
 
-/* Is literal x, not looked up by four bytes, told by its first three (a
- * gap third stands for the bytes white space starts with)? */
-static int by_triple(const struct entry *x)
-{
-	return x->len >= 3 && (unsigned char)x->s[0] != TACT_GAP &&
-	       (unsigned char)x->s[1] != TACT_GAP;
-}
-
-/* The hash of the three bytes a, b, c: 16 bits. */
-static inline unsigned triple_hash(unsigned a, unsigned b, unsigned c)
-{
-	return (unsigned)(((uint32_t)(a | b << 8 | c << 16) * 0x9E3779B1u) >> 16);
-}
-
-static void bit_set(uint64_t *bits, unsigned k)
-{
-	bits[k >> 6] |= (uint64_t)1 << (k & 63);
-}
-
-/* Mark the filters of tact_btrie's pairs for literal x. */
+/* Mark the pairs of the literals that walk from the root. */
 static void mark_filters(struct tact_btrie *t, const struct entry *x)
 {
-	const unsigned char *p = (const unsigned char *)x->s;
-	size_t k;
-
 	mark_pairs(t->pairs, x);
-	if (by_quad(x))
-		return;
-	if (!by_triple(x)) {
+	if (!by_quad(x))
 		mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
-		return;
-	}
-	pair_set(t->pairs + 2 * TACT_PAIRS_WORDS, p[0], p[1]);
-	if (p[2] != TACT_GAP) {
-		bit_set(t->pairs + 3 * TACT_PAIRS_WORDS, triple_hash(p[0], p[1], p[2]));
-		return;
-	}
-	for (k = 0; k < TACT_ARRAY_LEN(space_leads); k++)
-		bit_set(t->pairs + 3 * TACT_PAIRS_WORDS,
-		        triple_hash(p[0], p[1], space_leads[k]));
 }
 
 /* The child of node n for byte b, or NULL. */
@@ -300,7 +266,7 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	/* A node per byte at most, and the root. */
 	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
 	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
-	t->pairs = tact_calloc(4 * TACT_PAIRS_WORDS, sizeof *t->pairs);
+	t->pairs = tact_calloc(2 * TACT_PAIRS_WORDS, sizeof *t->pairs);
 	if (!t->nodes || !t->hits || !t->pairs) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
@@ -630,8 +596,7 @@ static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
 /* The literals of t that start at s[i], whose byte pair is k. (The pair
  * after the last byte is (c, 0): only literals of one byte are marked for
  * it.) Those with a gap among their first four bytes or shorter walk from
- * the root, where their first two or three bytes are found; the others
- * from where their first four bytes lead. */
+ * the root; the others from where their first four bytes lead. */
 static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
                           size_t len, size_t i, unsigned k,
                           struct tact_cands *out)
@@ -640,10 +605,7 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 
 	if (!bit_test(t->pairs, k))
 		return TACT_OK;
-	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k) ||
-	    (bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, k) && i + 3 <= len &&
-	     bit_test(t->pairs + 3 * TACT_PAIRS_WORDS,
-	              triple_hash(s[i], s[i + 1], s[i + 2]))))
+	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k))
 		return walk(t, t->nodes, s, len, i, i, out);
 	if (i + 4 > len || !(n = quad_node(t, s + i)))
 		return TACT_OK;

@@ -309,11 +309,9 @@ struct tact_btrie {
 	size_t nnodes;
 	uint32_t *hits;
 	size_t nhits;
-	/* Filters of the positions a literal can start at, four of 8 KB:
-	 * the first two bytes of text, one bit per pair; the pairs that start
-	 * a literal shorter than three bytes or with a gap among the first
-	 * two; the pairs that start one of three bytes or more with a gap
-	 * third or fourth, and a 16-bit hash of its first three bytes. Most
+	/* Filters of the positions a literal can start at, 8 KB each: the
+	 * first two bytes of text, one bit per pair; and the pairs that start
+	 * a literal shorter than four bytes or with a gap among them. Most
 	 * positions are ruled out by one bit test (tact_index_scan()). */
 	uint64_t *pairs;
 	/* The other literals, by their first four bytes (two letters of
