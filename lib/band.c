@@ -10,7 +10,7 @@ size_t tact_band_count(const tact_checker *c, const char *lang)
 	size_t k, n = 0;
 
 	for (k = 0; c && lang && k < c->nbands; k++)
-		n += strcmp(c->bands[k]->language, lang) == 0;
+		n += tact_same_language(c->bands[k]->language, lang);
 	return n;
 }
 
@@ -20,7 +20,7 @@ const tact_band *tact_band_at(const tact_checker *c, const char *lang,
 	size_t k;
 
 	for (k = 0; c && lang && k < c->nbands; k++)
-		if (strcmp(c->bands[k]->language, lang) == 0 && index-- == 0)
+		if (tact_same_language(c->bands[k]->language, lang) && index-- == 0)
 			return c->bands[k];
 	return NULL;
 }
@@ -42,7 +42,7 @@ const tact_band *tact_vocabulary(const tact_checker *c, const char *lang,
 	for (k = 0; k < c->nbands; k++) {
 		const struct tact_band *b = c->bands[k];
 
-		if (strcmp(b->language, lang) == 0 && b->min_age <= age &&
+		if (tact_same_language(b->language, lang) && b->min_age <= age &&
 		    age <= b->max_age)
 			return b;
 	}

@@ -116,7 +116,7 @@ int tact_ctx_reportable(const struct tact_check_ctx *ctx,
 {
 	const tact_check_options *o = ctx->opts;
 
-	return strcmp(r->language, ctx->language) == 0 &&
+	return tact_same_language(r->language, ctx->language) &&
 	       r->severity >= o->min_severity &&
 	       (!o->enable || !*o->enable || list_names(o->enable, r)) &&
 	       !(o->disable && list_names(o->disable, r));
@@ -125,7 +125,7 @@ int tact_ctx_reportable(const struct tact_check_ctx *ctx,
 int tact_ctx_runs(const struct tact_check_ctx *ctx, const struct tact_rule *r)
 {
 	if (r->kind == TACT_RULE_WORD)
-		return strcmp(r->language, ctx->language) == 0;
+		return tact_same_language(r->language, ctx->language);
 	return r->kind == TACT_RULE_PHRASE && tact_ctx_reportable(ctx, r);
 }
 

@@ -263,7 +263,7 @@ const struct tact_coach *tact_coach_find(const tact_checker *c,
 	size_t k;
 
 	for (k = 0; c && k < c->ncoaches; k++)
-		if (strcmp(c->coaches[k]->language, lang) == 0)
+		if (tact_same_language(c->coaches[k]->language, lang))
 			return c->coaches[k];
 	return NULL;
 }

@@ -259,22 +259,23 @@ void tact_coach_end(struct tact_coach_state *cs)
 
 /* ---- the vocabulary profile and hints -------------------------------------- */
 
-/* The language's bands, in pack order (one pass over the checker's). */
+/* The language's bands, in pack order: one pass over the checker's, the
+ * room made for all of them. */
 static int profile_init(struct tact_report *r, const struct tact_check_ctx *ctx)
 {
 	const tact_checker *c = ctx->checker;
-	size_t n = tact_band_count(c, ctx->language), k;
+	size_t k;
 
-	if (!n)
+	if (!c->nbands)
 		return TACT_OK;
-	r->profile = tact_calloc(n, sizeof *r->profile);
+	r->profile = tact_calloc(c->nbands, sizeof *r->profile);
 	if (!r->profile)
 		return TACT_ENOMEM;
-	for (k = 0; k < c->nbands && r->nprofile < n; k++) {
+	for (k = 0; k < c->nbands; k++) {
 		const tact_band *b = c->bands[k];
 		struct tact_profile *p = &r->profile[r->nprofile];
 
-		if (strcmp(b->language, ctx->language) != 0)
+		if (!tact_same_language(b->language, ctx->language))
 			continue;
 		p->band = b;
 		r->nprofile++;

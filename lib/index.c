@@ -461,7 +461,7 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
 	size_t k;
 
 	for (k = 0; k < ix->nlangs; k++)
-		if (strcmp(ix->langs[k].language, lang) == 0)
+		if (tact_same_language(ix->langs[k].language, lang))
 			return &ix->langs[k];
 	return NULL;
 }

@@ -78,6 +78,12 @@ static inline int tact_is_word_cp(uint32_t cp)
 		return cp != 0xD7 && cp != 0xF7;
 	return cp >= 0x400 && cp < 0x530 && !(cp >= 0x482 && cp <= 0x489);
 }
+/* Are language codes a and b the same? The first letters tell most
+ * apart without a call (a check asks it of every band and rule). */
+static inline int tact_same_language(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
 /* Does s[0..len) start with such a word character? */
 int tact_is_word_start(const unsigned char *s, size_t len);
 /* The end of the run of white space at s[i] (i itself when there is
