@@ -273,8 +273,8 @@ static int non_word_member(const char **p, const char *first,
 		*p = q + 2;
 		return q + 1 < end &&
 		       (strchr("shvWtnrf", q[1]) ||
-		        (q[1] > ' ' && q[1] < 0x7F && !is_alnum((unsigned char)q[1]) &&
-		         q[1] != '_'));
+		        (q[1] > ' ' && q[1] < 0x7F &&
+		         !is_alnum((unsigned char)q[1]) && q[1] != '_'));
 	}
 	if (*q == '[' || (*q == ']' && q != first) ||
 	    (*q == '-' && q != first && q != end - 1) || (size_t)(end - q) < n)
@@ -517,7 +517,7 @@ static enum atom atom(struct parser *a, struct set *s)
 		a->p++;
 		return ATOM_BOUNDARY;
 	case '$':
-		/* The end, or a newline before it: no word character follows. */
+		/* The end, or a newline before it: no letter follows. */
 		a->p++;
 		return ATOM_WORD_END;
 	case '.':
@@ -671,11 +671,10 @@ static int all_start_non_word(const struct set *s)
 
 	for (k = 0; k < s->n; k++) {
 		const struct prefix *x = &s->v[k];
+		const unsigned char *p = (const unsigned char *)x->s;
 
 		if (x->len == 0 ? !x->gap
-		                : (unsigned char)x->s[0] != TACT_GAP &&
-		                  tact_is_word_start((const unsigned char *)x->s,
-		                                     x->len))
+		                : p[0] != TACT_GAP && tact_is_word_start(p, x->len))
 			return 0;
 	}
 	return s->n > 0;

@@ -20,7 +20,8 @@ const tact_band *tact_band_at(const tact_checker *c, const char *lang,
 	size_t k;
 
 	for (k = 0; c && lang && k < c->nbands; k++)
-		if (tact_same_language(c->bands[k]->language, lang) && index-- == 0)
+		if (tact_same_language(c->bands[k]->language, lang) &&
+		    index-- == 0)
 			return c->bands[k];
 	return NULL;
 }
@@ -42,7 +43,8 @@ const tact_band *tact_vocabulary(const tact_checker *c, const char *lang,
 	for (k = 0; k < c->nbands; k++) {
 		const struct tact_band *b = c->bands[k];
 
-		if (tact_same_language(b->language, lang) && b->min_age <= age &&
+		if (tact_same_language(b->language, lang) &&
+		    b->min_age <= age &&
 		    age <= b->max_age)
 			return b;
 	}

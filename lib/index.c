@@ -643,7 +643,8 @@ static size_t key_byte(const struct tact_anchor *lit)
 {
 	size_t k;
 
-	for (k = 0; k < lit->len && (unsigned char)lit->text[k] != TACT_GAP; k++)
+	for (k = 0; k < lit->len && (unsigned char)lit->text[k] != TACT_GAP;
+	     k++)
 		if (((unsigned char)lit->text[k] & 0xC0) == 0x80)
 			return k;
 	return 0;

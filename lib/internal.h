@@ -645,7 +645,7 @@ int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r);
  * (tact_rule_state_of()), so a check need not clear them all. */
 struct tact_rule_state {
 	uint32_t check;
-	uint32_t queued;        /* the sentence its unanchored patterns ran in */
+	uint32_t queued;        /* the sentence its loose patterns ran in */
 	unsigned char run;      /* 0: not decided yet, 1: run, 2: skip */
 	unsigned char spent;    /* hit a match limit in this check */
 };

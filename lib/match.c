@@ -233,7 +233,8 @@ static int run_loose(struct engine *e, const struct tact_rule *r,
 
 	if (!first_offset(e, p, &off))
 		return TACT_OK;
-	while (off <= e->norm->len && !tact_rule_state_of(e->sc, r->index)->spent) {
+	while (off <= e->norm->len &&
+	       !tact_rule_state_of(e->sc, r->index)->spent) {
 		PCRE2_SIZE *ov;
 		int rc = run(e, p, off);
 
@@ -370,9 +371,12 @@ static int candidates(struct engine *e)
 		uint32_t hit = (uint32_t)(c->v[k] >> 32);
 
 		if (hit & TACT_HIT_INNER) {
+			struct tact_inner_seen *in =
+			        &e->sc->inner_seen[hit & ~TACT_HIT_INNER];
+
 			/* In offset order: the last one seen is the last one. */
-			e->sc->inner_seen[hit & ~TACT_HIT_INNER].serial = e->sc->serial;
-			e->sc->inner_seen[hit & ~TACT_HIT_INNER].last = (uint32_t)c->v[k];
+			in->serial = e->sc->serial;
+			in->last = (uint32_t)c->v[k];
 		} else
 			c->v[n++] = c->v[k];
 	}

@@ -48,8 +48,8 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 		s->nrules = c->nrules;
 	}
 	if (s->npats < c->index.npats) {
-		struct tact_inner_seen *v = tact_realloc(s->inner_seen,
-		                                         c->index.npats * sizeof *v);
+		struct tact_inner_seen *v =
+		        tact_realloc(s->inner_seen, c->index.npats * sizeof *v);
 
 		if (!v)
 			return TACT_ENOMEM;

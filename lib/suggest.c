@@ -57,7 +57,7 @@ static int put_literal(struct tact_buf *out, const char *s, size_t n,
 		char enc[4];
 		uint32_t cp;
 
-		/* Capitalised: once the first letter is written, the rest as is. */
+		/* Capitalised: the first letter written, the rest as is. */
 		if (c != TACT_CASE_UPPER && !*at_start)
 			return tact_buf_append(out, s + i, n - i);
 		cp = tact_utf8_next(s, &i);

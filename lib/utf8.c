@@ -89,9 +89,10 @@ size_t tact_utf8_check(const char *str, size_t len)
 			i++;
 			continue;
 		}
-		/* Two bytes (Cyrillic, most Latin letters): four at a time where
-		 * they all are, else one without a call. */
-		if (c >= 0xC2 && c <= 0xDF && i + 8 <= len && four_pairs(s + i)) {
+		/* Two bytes (Cyrillic, most Latin letters): four at a time
+		 * where they all are, else one without a call. */
+		if (c >= 0xC2 && c <= 0xDF && i + 8 <= len &&
+		    four_pairs(s + i)) {
 			i += 8;
 			continue;
 		}
