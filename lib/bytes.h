@@ -1,12 +1,21 @@
 /*
  * bytes.h: text read eight bytes at a time, in the same order on every
- * machine. It stands alone, so that the build tools can include it too.
+ * machine, and the constants that test them. It stands alone, so that the build tools can include it too.
  */
 #ifndef TACT_BYTES_H
 #define TACT_BYTES_H
 
 #include <stdint.h>
 #include <string.h>
+
+/* Eight copies of byte b, for the code that tests eight bytes at once. */
+#define TACT_BYTES(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* How many bytes of x are 1 (x holds only 0 and 1 bytes). */
+static inline unsigned tact_count_ones(uint64_t x)
+{
+	return (unsigned)((x * TACT_BYTES(1)) >> 56);
+}
 
 /* The eight bytes at s as a little-endian number: s[0] in the low bits. */
 static inline uint64_t tact_load64le(const unsigned char *s)

@@ -40,8 +40,7 @@ enum {
 /* A word this long, in bytes, is no evidence either way. */
 #define WORD_MAX 60
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
+#define HIGHS TACT_BYTES(0x80)
 /* In each 16-bit lane (a two-byte letter): bit 0, bits 0-6, bit 7. */
 #define LANE_ONE UINT64_C(0x0001000100010001)
 #define LANE_7F UINT64_C(0x007F007F007F007F)
@@ -116,7 +115,7 @@ static inline size_t clear_bytes_below(uint64_t m)
 #else
 	uint64_t below = ((m & (0 - m)) - 1) & HIGHS;
 
-	return (size_t)(((below >> 7) * ONES) >> 56);
+	return tact_count_ones(below >> 7);
 #endif
 }
 
@@ -124,9 +123,9 @@ static inline size_t clear_bytes_below(uint64_t m)
  * first one (a byte from 0x80 up may carry into the next), 0 when none. */
 static inline uint64_t non_alpha(uint64_t x)
 {
-	uint64_t y = x | 0x20 * ONES;
+	uint64_t y = x | TACT_BYTES(0x20);
 
-	return (x | ~(y + 0x1F * ONES) | (y + 0x05 * ONES)) & HIGHS;
+	return (x | ~(y + TACT_BYTES(0x1F)) | (y + TACT_BYTES(0x05))) & HIGHS;
 }
 
 /* Bit 7 of the lanes of x (two bytes each) whose first byte is not D0..D3:
@@ -197,7 +196,7 @@ static inline uint64_t key_chunk(const unsigned char *p, size_t n,
 	uint64_t keep = n >= 8 ? ~(uint64_t)0 : ~(uint64_t)0 >> (64 - 8 * n);
 
 	if (kind == F_ASCII)
-		x |= 0x20 * ONES;
+		x |= TACT_BYTES(0x20);
 	else if (cyr_has_caps(x, keep))
 		x = cyr_lower8(x);
 	return x & keep;

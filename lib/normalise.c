@@ -479,7 +479,6 @@ static inline uint64_t load_at(const unsigned char *s, size_t i, size_t len)
 	return i + 8 <= len ? tact_load64le(s + i) : load_tail(s + i, len - i);
 }
 
-#define BYTES(b) (0x0101010101010101ull * (b))
 
 /* The index of the lowest set bit of x (not 0). */
 static inline unsigned lowest_bit(uint64_t x)
@@ -498,7 +497,7 @@ static inline unsigned lowest_bit(uint64_t x)
 /* How many of the eight bytes x starts with are below 0x80. */
 static inline size_t ascii_prefix(uint64_t x)
 {
-	uint64_t hi = x & BYTES(0x80);
+	uint64_t hi = x & TACT_BYTES(0x80);
 
 	return hi ? lowest_bit(hi) >> 3 : 8;
 }
@@ -507,9 +506,10 @@ static inline size_t ascii_prefix(uint64_t x)
  * one above 0x7F. */
 static inline uint64_t lower64(uint64_t x)
 {
-	uint64_t ge_a = x + BYTES(0x80 - 'A'), gt_z = x + BYTES(0x80 - 'Z' - 1);
+	uint64_t ge_a = x + TACT_BYTES(0x80 - 'A');
+	uint64_t gt_z = x + TACT_BYTES(0x80 - 'Z' - 1);
 
-	return x | ((ge_a & ~gt_z & BYTES(0x80)) >> 2);
+	return x | ((ge_a & ~gt_z & TACT_BYTES(0x80)) >> 2);
 }
 
 static inline int is_letter(unsigned c)

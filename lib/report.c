@@ -143,8 +143,6 @@ static void drop_overlaps(struct tact_report *r)
 	r->nfindings = o;
 }
 
-#define ONES 0x0101010101010101ull
-
 /* The code points among eight bytes of UTF-8 (those that are no
  * continuation byte 10xxxxxx), or -1 when one of them is a line feed. */
 static int cps_of_eight(const char *p)
@@ -152,11 +150,11 @@ static int cps_of_eight(const char *p)
 	uint64_t w, lf, cont;
 
 	memcpy(&w, p, 8);
-	lf = w ^ (ONES * '\n');
-	if ((lf - ONES) & ~lf & (ONES * 0x80))
+	lf = w ^ TACT_BYTES('\n');
+	if ((lf - TACT_BYTES(1)) & ~lf & TACT_BYTES(0x80))
 		return -1;
-	cont = (w >> 7) & ~(w >> 6) & ONES;
-	return 8 - (int)((cont * ONES) >> 56);
+	cont = (w >> 7) & ~(w >> 6) & TACT_BYTES(1);
+	return 8 - (int)tact_count_ones(cont);
 }
 
 static void fill_positions(struct tact_report *r, const char *text)

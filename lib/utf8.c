@@ -81,7 +81,7 @@ size_t tact_utf8_check(const char *str, size_t len)
 			/* ASCII, eight bytes at a time where they all are. */
 			if (i + 8 <= len) {
 				memcpy(&w, s + i, 8);
-				if (!(w & 0x8080808080808080ull)) {
+				if (!(w & TACT_BYTES(0x80))) {
 					i += 8;
 					continue;
 				}
