@@ -219,14 +219,15 @@ static size_t trim_url_tail(const char *t, size_t s, size_t e)
 	return e;
 }
 
-/* The first i >= from where t holds c and at(t, len, i) holds, or len. */
-static size_t next_at(const char *t, size_t len, size_t from, char c,
+/* The first i >= from where t holds byte c and at(t, len, i) holds (at
+ * NULL: any such i), or len. */
+static size_t next_at(const char *t, size_t len, size_t from, int c,
                       int (*at)(const char *, size_t, size_t))
 {
 	const char *p = t + from;
 
 	while (p < t + len && (p = memchr(p, c, len - (size_t)(p - t))) != NULL) {
-		if (at(t, len, (size_t)(p - t)))
+		if (!at || at(t, len, (size_t)(p - t)))
 			return (size_t)(p - t);
 		p++;
 	}
@@ -423,20 +424,13 @@ static size_t quote_close(const char *t, size_t len, size_t i,
 	return 0;
 }
 
-/* The next byte c at or after i (len when there is none). */
-static size_t next_byte(const char *t, size_t len, size_t i, int c)
-{
-	const char *p = i < len ? memchr(t + i, c, len - i) : NULL;
-
-	return p ? (size_t)(p - t) : len;
-}
-
 static int find_typographic_quotes(struct tact_spans *out, const char *t,
                                    size_t len)
 {
 	/* Every opening mark starts with 0xC2 («) or 0xE2 („ “): the next
 	 * of each is kept, so the text is read by memchr. */
-	size_t i, c2 = next_byte(t, len, 0, 0xC2), e2 = next_byte(t, len, 0, 0xE2);
+	size_t i, c2 = next_at(t, len, 0, 0xC2, NULL);
+	size_t e2 = next_at(t, len, 0, 0xE2, NULL);
 
 	while ((i = c2 < e2 ? c2 : e2) < len) {
 		size_t k, e = 0;
@@ -448,9 +442,9 @@ static int find_typographic_quotes(struct tact_spans *out, const char *t,
 			return TACT_ENOMEM;
 		i = e ? e : i + 1;
 		if (c2 < i)
-			c2 = next_byte(t, len, i, 0xC2);
+			c2 = next_at(t, len, i, 0xC2, NULL);
 		if (e2 < i)
-			e2 = next_byte(t, len, i, 0xE2);
+			e2 = next_at(t, len, i, 0xE2, NULL);
 	}
 	return TACT_OK;
 }
