@@ -417,6 +417,33 @@ static void examples(const tact_checker *c, struct texts *t)
 				             c->rules[r]->examples[kind][k].text);
 }
 
+/* Every pattern of c compiled to run unanchored, by pattern id. */
+static pcre2_code **compile_plain(const tact_checker *c)
+{
+	pcre2_code **plain = calloc(c->index.npats, sizeof *plain);
+	size_t k;
+
+	ck_assert_ptr_nonnull(plain);
+	for (k = 0; k < c->index.npats; k++) {
+		char msg[256];
+		int nomem;
+
+		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, 1,
+		                                msg, sizeof msg, &nomem);
+		ck_assert_msg(plain[k] != NULL, "%s", msg);
+	}
+	return plain;
+}
+
+static void free_plain(const tact_checker *c, pcre2_code **plain)
+{
+	size_t k;
+
+	for (k = 0; k < c->index.npats; k++)
+		pcre2_code_free(plain[k]);
+	free(plain);
+}
+
 START_TEST(builtin_patterns_are_found)
 {
 	static const char *const corpora[] = { "ru", "ro", "kk", "en" };
@@ -435,24 +462,13 @@ START_TEST(builtin_patterns_are_found)
 		         corpora[k]);
 		add_corpus(&t, corpora[k], path);
 	}
-	plain = calloc(c->index.npats, sizeof *plain);
-	ck_assert_ptr_nonnull(plain);
-	for (k = 0; k < c->index.npats; k++) {
-		char msg[256];
-		int nomem;
-
-		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, 1, msg,
-		                                sizeof msg, &nomem);
-		ck_assert_msg(plain[k] != NULL, "%s", msg);
-	}
+	plain = compile_plain(c);
 	md = pcre2_match_data_create(64, NULL);
 	for (k = 0; k < t.n; k++)
 		check_text(c, plain, md, t.lang[k], t.v[k]);
 	ck_assert_uint_gt(exceptions_skipped, 1000);
 	pcre2_match_data_free(md);
-	for (k = 0; k < c->index.npats; k++)
-		pcre2_code_free(plain[k]);
-	free(plain);
+	free_plain(c, plain);
 	for (k = 0; k < t.n; k++)
 		free(t.v[k]);
 	free(t.v);
@@ -498,15 +514,13 @@ static char *random_pack(uint32_t *seed, size_t n)
 		char pat[256] = "", quoted[512];
 		size_t k, q = 0, pieces = 1 + next_random(seed) % 6;
 		pcre2_code *code;
-		int err;
-		PCRE2_SIZE at;
+		char msg[256];
+		int nomem;
 
 		for (k = 0; k < pieces; k++)
 			strcat(pat, pattern_pieces[next_random(seed) %
 			                           TACT_ARRAY_LEN(pattern_pieces)]);
-		code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-		                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &at,
-		                     NULL);
+		code = tact_pattern_compile(pat, 0, 0, msg, sizeof msg, &nomem);
 		if (!code)
 			continue;
 		pcre2_code_free(code);
@@ -540,16 +554,7 @@ START_TEST(random_patterns_are_found)
 	ck_assert_msg(tact_checker_add_pack_string(c, yaml, strlen(yaml),
 	                                           "random") == TACT_OK,
 	              "%s", tact_error_last());
-	plain = calloc(c->index.npats, sizeof *plain);
-	ck_assert_ptr_nonnull(plain);
-	for (k = 0; k < c->index.npats; k++) {
-		char msg[256];
-		int nomem;
-
-		plain[k] = tact_pattern_compile(c->index.pats[k].pat->source, 0, 1, msg,
-		                                sizeof msg, &nomem);
-		ck_assert_msg(plain[k] != NULL, "%s", msg);
-	}
+	plain = compile_plain(c);
 	for (t = 0; t < 400; t++) {
 		char text[256] = "";
 		size_t pieces = next_random(&seed) % 12;
@@ -559,9 +564,7 @@ START_TEST(random_patterns_are_found)
 			                         TACT_ARRAY_LEN(text_pieces)]);
 		check_text(c, plain, md, "en", text);
 	}
-	for (k = 0; k < c->index.npats; k++)
-		pcre2_code_free(plain[k]);
-	free(plain);
+	free_plain(c, plain);
 	pcre2_match_data_free(md);
 	free(yaml);
 	tact_checker_free(c);
