@@ -1255,8 +1255,8 @@ struct span_choice {
 };
 
 /* The best set of literals over the top-level spans of the pattern, into
- * out (empty when none is found or the best has a literal shorter than
- * c->min). TACT_ENOMEM on failure. */
+ * out; sets with a literal shorter than c->min are not candidates (out is
+ * empty when no other is found). TACT_ENOMEM on failure. */
 static int best_of_spans(const char *pattern, const struct span_choice *c,
                          struct tact_anchors *out)
 {
