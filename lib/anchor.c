@@ -946,6 +946,43 @@ static int valid(const char *pattern)
 	return tact_utf8_check(pattern, n) == n;
 }
 
+int tact_pattern_line_start(const char *pattern)
+{
+	static const char lead[] = "[^\\n]*";
+	struct parser a;
+	int extended;
+	const char *p;
+
+	if (!valid(pattern) || strstr(pattern, "(*"))
+		return 0;
+	p = opening(pattern, &extended);
+	memset(&a, 0, sizeof a);
+	a.p = p;
+	a.end = p + strlen(p);
+	a.extended = extended;
+	skip_space(&a);
+	if (strncmp(a.p, lead, sizeof lead - 1) != 0)
+		return 0;
+	a.p += sizeof lead - 1;
+	if (a.p < a.end && (*a.p == '?' || *a.p == '+'))
+		a.p++;
+	for (;;) {
+		struct set s;
+		long min, max;
+
+		skip_space(&a);
+		if (a.fail || a.p >= a.end)
+			break;
+		if (*a.p == '|' || *a.p == ')')
+			return 0;
+		set_init(&s);
+		atom(&a, &s);
+		free(s.v);
+		quantifier(&a, &min, &max);
+	}
+	return !a.fail;
+}
+
 int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
 {
 	struct set s = { NULL, 0, 0 };

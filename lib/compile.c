@@ -58,6 +58,23 @@ pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
 	return code;
 }
 
+int tact_pattern_search(const struct tact_pattern *p, const char *subject,
+                        size_t len, size_t off, pcre2_match_data *md,
+                        const pcre2_match_context *mctx)
+{
+	int rc = tact_pattern_match(p, subject, len, off, md, mctx);
+
+	while (p->line_start && rc == PCRE2_ERROR_NOMATCH && off < len) {
+		const char *nl = memchr(subject + off, '\n', len - off);
+
+		if (!nl)
+			break;
+		off = (size_t)(nl - subject) + 1;
+		rc = tact_pattern_match(p, subject, len, off, md, mctx);
+	}
+	return rc;
+}
+
 const pcre2_code *tact_pattern_code(const struct tact_pattern *p,
                                     int *jitted)
 {

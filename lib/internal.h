@@ -205,6 +205,11 @@ struct tact_pattern {
 	/* With anchors: literals one of which every match contains further
 	 * on (tact_pattern_inner()); a sentence holding none is skipped. */
 	struct tact_anchors inner;
+	/* An unanchored pattern that opens with [^\n]* (as exceptions that
+	 * look at the whole sentence do), compiled anchored: where it fails,
+	 * it fails up to the next newline (tact_pattern_line_start(),
+	 * tact_pattern_search()). */
+	int line_start;
 };
 
 struct tact_example {
@@ -453,6 +458,19 @@ void tact_pattern_free(struct tact_pattern *p);
 int tact_pattern_match(const struct tact_pattern *p, const char *subject,
                        size_t len, size_t off, pcre2_match_data *md,
                        const pcre2_match_context *mctx);
+/* The first match of unanchored pattern p in subject[off..len) (off <=
+ * len), as an unanchored pcre2_match() finds it: one compiled anchored
+ * because it opens with [^\n]* (p->line_start) is tried at off and after
+ * each newline. PCRE2's result. Thread-safe. */
+int tact_pattern_search(const struct tact_pattern *p, const char *subject,
+                        size_t len, size_t off, pcre2_match_data *md,
+                        const pcre2_match_context *mctx);
+/* 1 when pattern opens with [^\n]* (lazy or possessive too) and has no
+ * other alternative at its top level, nor backtracking verbs: tried
+ * anywhere in a line, it matches there only if it matches at the start
+ * of the line, or of the search, so it may be compiled anchored and run
+ * where lines start (tact_pattern_search()). */
+int tact_pattern_line_start(const char *pattern);
 /* The literal text every match of pattern starts with, when the pattern
  * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
  * letters, folded like the text; NULL when it shows none of at least two

@@ -36,8 +36,8 @@ static int is_limit(int rc)
  * they hold for every call made here). */
 static int run(struct engine *e, const struct tact_pattern *p, size_t offset)
 {
-	int rc = tact_pattern_match(p, e->norm->text, e->norm->len, offset,
-	                            e->md, e->ctx->checker->mctx);
+	int rc = tact_pattern_search(p, e->norm->text, e->norm->len, offset,
+	                             e->md, e->ctx->checker->mctx);
 
 	if (rc > 0)
 		return rc;

@@ -164,12 +164,16 @@ int pk_compile(struct loader *ld, yaml_node_t *n, const char *src,
 
 /* Compile a pattern that runs unanchored and note the literal its
  * matches start with (read from folded, src as folded); JIT-compiled on
- * use (tact_pattern_code()). */
+ * use (tact_pattern_code()). One that opens with [^\n]* is compiled
+ * anchored and tried where lines start (tact_pattern_search()). */
 static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
                                 const char *src, const char *folded,
                                 struct tact_pattern *p)
 {
-	int rc = pk_compile(ld, n, src, 0, &p->code);
+	int rc;
+
+	p->line_start = tact_pattern_line_start(src);
+	rc = pk_compile(ld, n, src, p->line_start ? PCRE2_ANCHORED : 0, &p->code);
 
 	if (rc)
 		return rc;
@@ -213,6 +217,11 @@ static int take(struct loader *ld, enum tact_prep_kind kind, const char *src,
 	int got = tact_prep_take(ld->prep, kind, src, p);
 
 	*rc = got < 0 ? tact_err(TACT_ENOMEM, "out of memory") : TACT_OK;
+	/* Compiled unanchored, or anchored for the reason
+	 * pattern_with_literal() gives. */
+	if (got > 0 && (kind == TACT_PREP_EXCEPTION ||
+	                (kind == TACT_PREP_RULE && p->anchors.n == 0)))
+		p->line_start = tact_pattern_line_start(src);
 	return got != 0;
 }
 

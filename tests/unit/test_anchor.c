@@ -360,8 +360,8 @@ static void check_exceptions(const tact_checker *c, const char *lang,
 			if (tact_exception_may_match(x, n->text, n->len))
 				continue;
 			exceptions_skipped++;
-			ck_assert_msg(pcre2_match(x->code, (PCRE2_SPTR)n->text, n->len,
-			                          0, 0, md, NULL) < 0,
+			ck_assert_msg(tact_pattern_search(x, n->text, n->len, 0, md,
+			                                  NULL) < 0,
 			              "exception %zu of %s matches «%s» but its "
 			              "literals were not found", k, rule->id, orig);
 		}
@@ -571,6 +571,95 @@ START_TEST(random_patterns_are_found)
 }
 END_TEST
 
+START_TEST(line_start_patterns)
+{
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*\\bci\\b[^\\n]*"), 1);
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*?(?:a|b)c"), 1);
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*+x"), 1);
+	ck_assert_int_eq(tact_pattern_line_start("(?x) [^\\n]* x | y"), 0);
+	ck_assert_int_eq(tact_pattern_line_start("(?x) [^\\n]* (?: x | y )"), 1);
+	/* Another alternative may match anywhere. */
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*a|b"), 0);
+	/* A verb would end the search where it fails. */
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*(*COMMIT)a"), 0);
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]+a"), 0);
+	ck_assert_int_eq(tact_pattern_line_start("a[^\\n]*"), 0);
+	ck_assert_int_eq(tact_pattern_line_start("(?:[^\\n]*a)"), 0);
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]"), 0);
+}
+END_TEST
+
+/* Compile pattern as the loader compiles an unanchored one: anchored
+ * when it opens with [^\n]*. */
+static void compile_line_start(struct tact_pattern *p, const char *pattern)
+{
+	char msg[256];
+	int nomem;
+
+	memset(p, 0, sizeof *p);
+	p->line_start = tact_pattern_line_start(pattern);
+	ck_assert_int_eq(p->line_start, 1);
+	p->code = tact_pattern_compile(pattern, PCRE2_ANCHORED, 0, msg,
+	                               sizeof msg, &nomem);
+	ck_assert_ptr_nonnull(p->code);
+}
+
+/* A pattern compiled anchored because it opens with [^\n]* finds, from
+ * every offset, the match an unanchored search finds. */
+START_TEST(line_start_search_is_unanchored_search)
+{
+	static const char *patterns[] = {
+		"[^\\n]*\\bnu\\b[^\\n]*",
+		"[^\\n]*?\\b(?:nu|ci)\\b",
+		"[^\\n]*+x?",
+		"[^\\n]*(?<=a )b",
+		"[^\\n]*\\?",
+	};
+	static const char *texts[] = {
+		"", "nu", "a nu b\nnu", "x\n\nb nu ci\na b?", "\n\n",
+		"ci, a b\nnu?\n", "fara\nnici\n nu", "a b nu x?",
+	};
+	pcre2_match_data *md = pcre2_match_data_create(8, NULL),
+	                 *want = pcre2_match_data_create(8, NULL);
+	size_t k, t, off;
+
+	for (k = 0; k < TACT_ARRAY_LEN(patterns); k++) {
+		struct tact_pattern p;
+		char msg[256];
+		int nomem;
+		pcre2_code *plain = tact_pattern_compile(patterns[k], 0, 0, msg,
+		                                         sizeof msg, &nomem);
+
+		ck_assert_ptr_nonnull(plain);
+		compile_line_start(&p, patterns[k]);
+		for (t = 0; t < TACT_ARRAY_LEN(texts); t++) {
+			size_t len = strlen(texts[t]);
+
+			for (off = 0; off <= len; off++) {
+				int got = tact_pattern_search(&p, texts[t], len, off, md,
+				                              NULL);
+				int rc = pcre2_match(plain, (PCRE2_SPTR)texts[t], len,
+				                     off, 0, want, NULL);
+
+				ck_assert_msg((got > 0) == (rc > 0),
+				              "'%s' over '%s' from %zu: %d, not %d",
+				              patterns[k], texts[t], off, got, rc);
+				if (rc <= 0)
+					continue;
+				ck_assert_uint_eq(pcre2_get_ovector_pointer(md)[0],
+				                  pcre2_get_ovector_pointer(want)[0]);
+				ck_assert_uint_eq(pcre2_get_ovector_pointer(md)[1],
+				                  pcre2_get_ovector_pointer(want)[1]);
+			}
+		}
+		pcre2_code_free(plain);
+		tact_pattern_free(&p);
+	}
+	pcre2_match_data_free(md);
+	pcre2_match_data_free(want);
+}
+END_TEST
+
 static Suite *anchor_suite(void)
 {
 	Suite *s = suite_create("anchor");
@@ -586,6 +675,8 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, inner_literals);
 	tcase_add_test(tc, builtin_patterns_are_found);
 	tcase_add_test(tc, random_patterns_are_found);
+	tcase_add_test(tc, line_start_patterns);
+	tcase_add_test(tc, line_start_search_is_unanchored_search);
 	suite_add_tcase(s, tc);
 	return s;
 }
