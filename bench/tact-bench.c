@@ -6,6 +6,8 @@
  *                   [--seed N] [--repeat N] [--json]
  *        tact-bench [--mb N] [--seed N] --dump FILE | --dump-jsonl FILE
  *        tact-bench --redos     time a hostile pack over 1 MB of 'a's
+ *        tact-bench --long      every example of the packs as 32 KB of one
+ *                               sentence each
  *
  * --json prints the figures as one JSON object; --dump writes the corpus
  * (one message a line: messages never hold a line break) and --dump-jsonl
@@ -289,13 +291,80 @@ static int run_redos(void)
 	return 0;
 }
 
+/* A text of about n bytes: ex repeated, its sentence ends (. ! ? …
+ * and line breaks) turned into commas, so the whole is one sentence. */
+static size_t one_long_sentence(char *out, size_t n, const char *ex)
+{
+	size_t len = strlen(ex), o = 0, k;
+
+	while (len && o + len + 1 <= n) {
+		for (k = 0; k < len; k++) {
+			char ch = ex[k];
+
+			out[o++] = ch == '.' || ch == '!' || ch == '?' || ch == '\n'
+			           ? ',' : ch;
+		}
+		out[o++] = ' ';
+	}
+	return o;
+}
+
+/* Every example of every built-in rule, repeated into 32 KB without a
+ * sentence end and checked in the rule's language (texts that never end
+ * a sentence: chat logs, dictated text; tact reads them in sentences of
+ * 4 KB): the total and the slowest. */
+static int run_long(void)
+{
+	const size_t n = (size_t)32 << 10;
+	char *t = malloc(n);
+	tact_checker *c = NULL;
+	tact_check_options co = TACT_CHECK_OPTIONS_INIT;
+	double total = 0, worst = 0;
+	size_t k, j, count = 0, bytes = 0;
+	const char *worst_id = "";
+	int kind;
+
+	if (!t || tact_checker_new(&c, 0))
+		return 2;
+	for (k = 0; k < tact_checker_rule_count(c); k++) {
+		const tact_rule *rule = tact_checker_rule(c, k);
+
+		co.language = tact_rule_language(rule);
+		for (kind = 0; kind < 2; kind++)
+			for (j = 0; j < tact_rule_example_count(rule, kind); j++) {
+				size_t len = one_long_sentence(
+				        t, n, tact_rule_example(rule, kind, j, NULL));
+				tact_report *r = NULL;
+				double t0 = now(), dt;
+
+				if (tact_check(&r, c, t, len, &co))
+					return 2;
+				dt = now() - t0;
+				tact_report_free(r);
+				total += dt;
+				bytes += len;
+				count++;
+				if (dt > worst) {
+					worst = dt;
+					worst_id = tact_rule_id(rule);
+				}
+			}
+	}
+	printf("%zu examples, each repeated into 32 KB without a sentence end: "
+	       "%.2f s in all (%.1f MB/s), slowest %.1f ms (%s)\n", count, total,
+	       (double)bytes / 1e6 / total, worst * 1e3, worst_id);
+	tact_checker_free(c);
+	free(t);
+	return 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: tact-bench [--mb N] [--lang L] [--no-builtin] "
 	                "[--pack FILE]... [--seed N] [--repeat N] [--json]\n"
 	                "       tact-bench [--mb N] [--seed N] "
 	                "--dump FILE | --dump-jsonl FILE\n"
-	                "       tact-bench --redos\n");
+	                "       tact-bench --redos | --long\n");
 	exit(2);
 }
 
@@ -365,6 +434,8 @@ int main(int argc, char **argv)
 
 	if (argc == 2 && !strcmp(argv[1], "--redos"))
 		return run_redos();
+	if (argc == 2 && !strcmp(argv[1], "--long"))
+		return run_long();
 	parse(argc, argv, &o);
 	if (o.dump || o.dump_jsonl)
 		return dump(&o);
