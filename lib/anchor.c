@@ -953,7 +953,9 @@ int tact_pattern_line_start(const char *pattern)
 	int extended;
 	const char *p;
 
-	if (!valid(pattern) || strstr(pattern, "(*"))
+	/* A verb can end the search where it fails; \G matches where a try
+	 * starts. */
+	if (!valid(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\G"))
 		return 0;
 	p = opening(pattern, &extended);
 	memset(&a, 0, sizeof a);

@@ -466,7 +466,7 @@ int tact_pattern_search(const struct tact_pattern *p, const char *subject,
                         size_t len, size_t off, pcre2_match_data *md,
                         const pcre2_match_context *mctx);
 /* 1 when pattern opens with [^\n]* (lazy or possessive too) and has no
- * other alternative at its top level, nor backtracking verbs: tried
+ * other alternative at its top level, nor backtracking verbs or \G: tried
  * anywhere in a line, it matches there only if it matches at the start
  * of the line, or of the search, so it may be compiled anchored and run
  * where lines start (tact_pattern_search()). */

@@ -173,7 +173,8 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 	int rc;
 
 	p->line_start = tact_pattern_line_start(src);
-	rc = pk_compile(ld, n, src, p->line_start ? PCRE2_ANCHORED : 0, &p->code);
+	rc = pk_compile(ld, n, src, p->line_start ? PCRE2_ANCHORED : 0,
+	                &p->code);
 
 	if (rc)
 		return rc;

@@ -582,6 +582,8 @@ START_TEST(line_start_patterns)
 	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*a|b"), 0);
 	/* A verb would end the search where it fails. */
 	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*(*COMMIT)a"), 0);
+	/* \G matches where each try starts. */
+	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*\\Gx"), 0);
 	ck_assert_int_eq(tact_pattern_line_start("[^\\n]+a"), 0);
 	ck_assert_int_eq(tact_pattern_line_start("a[^\\n]*"), 0);
 	ck_assert_int_eq(tact_pattern_line_start("(?:[^\\n]*a)"), 0);
