@@ -526,6 +526,7 @@ struct tact_prepared {
 	uint32_t lists[3];      /* anchors, required, inner: first literal */
 	uint16_t counts[3];
 	uint8_t kind;           /* enum tact_prep_kind */
+	uint8_t line_start;     /* see struct tact_pattern */
 };
 
 extern const struct tact_prepared tact_prepared[];

@@ -218,11 +218,6 @@ static int take(struct loader *ld, enum tact_prep_kind kind, const char *src,
 	int got = tact_prep_take(ld->prep, kind, src, p);
 
 	*rc = got < 0 ? tact_err(TACT_ENOMEM, "out of memory") : TACT_OK;
-	/* Compiled unanchored, or anchored for the reason
-	 * pattern_with_literal() gives. */
-	if (got > 0 && (kind == TACT_PREP_EXCEPTION ||
-	                (kind == TACT_PREP_RULE && p->anchors.n == 0)))
-		p->line_start = tact_pattern_line_start(src);
 	return got != 0;
 }
 

@@ -103,5 +103,6 @@ int tact_prep_take(struct tact_prep *pp, enum tact_prep_kind kind,
 	    literals(e->lists[2], e->counts[2], &p->inner))
 		return TACT_ENOMEM;
 	p->literal_len = p->literal ? strlen(p->literal) : 0;
+	p->line_start = e->line_start;
 	return 1;
 }
