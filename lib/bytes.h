@@ -1,6 +1,7 @@
 /*
  * bytes.h: text read eight bytes at a time, in the same order on every
- * machine, and the constants that test them. It stands alone, so that the build tools can include it too.
+ * machine, and the constants that test them. It stands alone, so that
+ * the build tools can include it too.
  */
 #ifndef TACT_BYTES_H
 #define TACT_BYTES_H

@@ -168,10 +168,11 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out);
  * without anchors); out->n is 0 when none are found. */
 int tact_pattern_required(const char *pattern, struct tact_anchors *out);
 /* Literals one of which every match contains past its start, other than
- * its anchors (from tact_pattern_anchors()): a second filter for an anchored pattern, which need not
- * run over a sentence holding none of them. Literals that start words
- * are preferred; out->n is 0 when there is no set of literals of 3 bytes
- * or more (4 when they need not start words). */
+ * its anchors (from tact_pattern_anchors()): a second filter for an
+ * anchored pattern, which need not run over a sentence holding none of
+ * them. Literals that start words are preferred; out->n is 0 when there
+ * is no set of literals of 3 bytes or more (4 when they need not start
+ * words, unless they end words). */
 int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
                        struct tact_anchors *out);
 /* Anchors shorter than this (bytes) are common enough that a pattern's

@@ -479,7 +479,6 @@ static inline uint64_t load_at(const unsigned char *s, size_t i, size_t len)
 	return i + 8 <= len ? tact_load64le(s + i) : load_tail(s + i, len - i);
 }
 
-
 /* The index of the lowest set bit of x (not 0). */
 static inline unsigned lowest_bit(uint64_t x)
 {

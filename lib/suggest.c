@@ -56,12 +56,13 @@ static int put_literal(struct tact_buf *out, const char *s, size_t n,
 	while (i < n) {
 		char enc[4];
 		uint32_t cp;
+		int letter;
 
 		/* Capitalised: the first letter written, the rest as is. */
 		if (c != TACT_CASE_UPPER && !*at_start)
 			return tact_buf_append(out, s + i, n - i);
 		cp = tact_utf8_next(s, &i);
-		int letter = is_cased_upper(cp) || is_cased_lower(cp);
+		letter = is_cased_upper(cp) || is_cased_lower(cp);
 
 		if (c == TACT_CASE_UPPER || (*at_start && letter))
 			cp = (uint32_t)utf8proc_toupper((int32_t)cp);
