@@ -175,6 +175,13 @@ int tact_pattern_required(const char *pattern, struct tact_anchors *out);
  * words, unless they end words). */
 int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
                        struct tact_anchors *out);
+/* For a pattern without anchors: literals one of which every match
+ * contains, other than its required literals (tact_pattern_required()),
+ * chosen as tact_pattern_inner() chooses; the pattern need not run over
+ * a sentence that lacks either set. out->n is 0 when there is none. */
+int tact_pattern_second(const char *pattern,
+                        const struct tact_anchors *required,
+                        struct tact_anchors *out);
 /* Anchors shorter than this (bytes) are common enough that a pattern's
  * inner literals are worth looking for too. */
 #define TACT_INNER_BELOW 8
@@ -204,7 +211,9 @@ struct tact_pattern {
 	 * pattern runs over a sentence only when one occurs there. */
 	struct tact_anchors required;
 	/* With anchors: literals one of which every match contains further
-	 * on (tact_pattern_inner()); a sentence holding none is skipped. */
+	 * on (tact_pattern_inner()); without, a second set of literals one
+	 * of which every match contains (tact_pattern_second()). A sentence
+	 * holding none is skipped. */
 	struct tact_anchors inner;
 	/* An unanchored pattern that opens with [^\n]* (as exceptions that
 	 * look at the whole sentence do), compiled anchored: where it fails,

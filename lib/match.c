@@ -394,16 +394,20 @@ static int candidates(struct engine *e)
 
 /* How many of the candidates v[0..n) of pattern id can match: those
  * that start before the last of its inner literals seen, which every
- * match holds further on; all when it has none. */
+ * match holds further on; all when it has none. A pattern without
+ * anchors runs when one of its second set was seen anywhere. */
 static size_t inner_limit(const struct engine *e, uint32_t id,
                           const uint64_t *v, size_t n)
 {
 	const struct tact_inner_seen *in = &e->sc->inner_seen[id];
+	const struct tact_pattern *p = e->ctx->checker->index.pats[id].pat;
 
-	if (!e->ctx->checker->index.pats[id].pat->inner.n)
+	if (!p->inner.n)
 		return n;
 	if (in->serial != e->sc->serial)
 		return 0;
+	if (!p->anchors.n)
+		return n;
 	while (n > 0 && (uint32_t)v[n - 1] > in->last)
 		n--;
 	return n;

@@ -221,15 +221,29 @@ static int take(struct loader *ld, enum tact_prep_kind kind, const char *src,
 	return got != 0;
 }
 
+/* The literals the index finds pattern p by: its anchors, and inner
+ * literals when they are short; else its required literals and a second
+ * set (docs/performance.md). */
+static int pattern_literals(struct tact_pattern *p)
+{
+	if (tact_pattern_anchors(p->source, &p->anchors))
+		return TACT_ENOMEM;
+	if (p->anchors.n)
+		return tact_anchors_shortest(&p->anchors) < TACT_INNER_BELOW
+		               ? tact_pattern_inner(p->source, &p->anchors, &p->inner)
+		               : TACT_OK;
+	if (tact_pattern_required(p->source, &p->required))
+		return TACT_ENOMEM;
+	return p->required.n
+	               ? tact_pattern_second(p->source, &p->required, &p->inner)
+	               : TACT_OK;
+}
+
 static int rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
                         struct tact_pattern *p)
 {
 	p->source = tact_fold_string(src, strlen(src), 0);
-	if (!p->source || tact_pattern_anchors(p->source, &p->anchors) ||
-	    (p->anchors.n == 0 &&
-	     tact_pattern_required(p->source, &p->required)) ||
-	    (p->anchors.n != 0 && tact_anchors_shortest(&p->anchors) < TACT_INNER_BELOW &&
-	     tact_pattern_inner(p->source, &p->anchors, &p->inner)))
+	if (!p->source || pattern_literals(p))
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (p->anchors.n == 0)
 		return pattern_with_literal(ld, n, src, p->source, p);

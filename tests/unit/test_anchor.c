@@ -12,28 +12,31 @@
 
 #define GAP "\xff"
 
-enum { ANCHORS, REQUIRED, INNER };
+enum { ANCHORS, REQUIRED, INNER, SECOND };
 
 /* Exceptions builtin_patterns_are_found saw skipped for want of their
  * literals (and checked not to match). */
 static size_t exceptions_skipped;
 
 /* The anchors of a pattern as "^lit$ lit ..." (^: word start, $: end),
- * or its required or inner literals. */
+ * or its required, inner or second literals. */
 static char *show(const char *pattern, int kind)
 {
 	static char buf[4096];
-	struct tact_anchors a, anchors;
+	struct tact_anchors a, anchors, required;
 	char *f = tact_fold_string(pattern, strlen(pattern), 0);
 	size_t k, o = 0;
 
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_eq(tact_pattern_anchors(f, &anchors), TACT_OK);
+	ck_assert_int_eq(tact_pattern_required(f, &required), TACT_OK);
 	ck_assert_int_eq(kind == REQUIRED ? tact_pattern_required(f, &a)
 	                 : kind == INNER  ? tact_pattern_inner(f, &anchors, &a)
+	                 : kind == SECOND ? tact_pattern_second(f, &required, &a)
 	                                  : tact_pattern_anchors(f, &a),
 	                 TACT_OK);
 	tact_anchors_free(&anchors);
+	tact_anchors_free(&required);
 	buf[0] = '\0';
 	for (k = 0; k < a.n; k++)
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s%s",
@@ -201,6 +204,28 @@ START_TEST(inner_literals)
 	                      "(?:my|our)\\b", INNER),
 	                 "ignored" GAP "my$ ignored" GAP "our$ skipped" GAP "my$ "
 	                 "skipped" GAP "our$");
+}
+END_TEST
+
+START_TEST(second_literals)
+{
+	/* A pattern without anchors: a set besides its required literals,
+	 * from any span; either may come first in the text. */
+	ck_assert_str_eq(show("\\b\\w+\\s+(?:ты|вы)\\s+\\w+\\s+должн[аыо]?\\b",
+	                      REQUIRED),
+	                 "^должн$ ^должна$ ^должно$ ^должны$");
+	ck_assert_str_eq(show("\\b\\w+\\s+(?:ты|вы)\\s+\\w+\\s+должн[аыо]?\\b",
+	                      SECOND), "^вы" GAP " ^ты" GAP);
+	ck_assert_str_eq(show("\\w+\\s+you\\s+\\w+\\s+(?:must|should)", SECOND),
+	                 "^must ^should");
+	/* Not a set that holds the required literals or is held by them:
+	 * it would be seen wherever they are. */
+	ck_assert_str_eq(show("\\w+\\s+должны\\s+\\w+\\s+должн", REQUIRED),
+	                 "^должны" GAP);
+	ck_assert_str_eq(show("\\w+\\s+должны\\s+\\w+\\s+должн", SECOND), "");
+	/* None when there is one span, or the others are too short. */
+	ck_assert_str_eq(show("\\w*(?:алмаймыз|алмаймын)\\b", SECOND), "");
+	ck_assert_str_eq(show("\\w+(?:ab|cd)\\s+\\w+xyz", SECOND), "");
 }
 END_TEST
 
@@ -675,6 +700,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, no_anchors_when_unsure);
 	tcase_add_test(tc, required_inside);
 	tcase_add_test(tc, inner_literals);
+	tcase_add_test(tc, second_literals);
 	tcase_add_test(tc, builtin_patterns_are_found);
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, line_start_patterns);

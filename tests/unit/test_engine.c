@@ -233,6 +233,25 @@ START_TEST(match_start_moved_by_k)
 }
 END_TEST
 
+/* A pattern without anchors runs where both its required literals and
+ * its second set were seen in the sentence, in either order. */
+START_TEST(second_literals_seen_anywhere)
+{
+	tact_checker *c = checker_with(
+	        "pack: t\nlanguage: ru\nrules:\n"
+	        "  - id: t.must\n    category: obligation\n    severity: hint\n"
+	        "    message: m\n    explanation: e\n"
+	        "    patterns: ['\\b\\w+\\s+(?:ты|вы)\\s+\\w+\\s+должн[аыо]?\\b']\n");
+	tact_report *r = check_as(c, "ru", "Теперь вы тоже должны. Мы тоже должны.");
+
+	ck_assert_uint_eq(tact_report_count(r), 1);
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL),
+	                 "Теперь вы тоже должны");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(rule_without_triggers_runs)
 {
 	tact_checker *c = fixture();
@@ -390,6 +409,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, same_category_overlaps_resolved);
 	tcase_add_test(tc, different_categories_may_overlap);
 	tcase_add_test(tc, match_start_moved_by_k);
+	tcase_add_test(tc, second_literals_seen_anywhere);
 	tcase_add_test(tc, rule_without_triggers_runs);
 	tcase_add_test(tc, options_filter);
 	tcase_add_test(tc, english_messages);
