@@ -2,6 +2,8 @@
  * test_engine.c: matching on real text with the fixture pack: spans in
  * bytes and code points, traps, skipped regions, overlaps, errors.
  */
+#include <stdio.h>
+
 #include "helpers.h"
 
 static tact_checker *fixture(void)
@@ -12,6 +14,19 @@ static tact_checker *fixture(void)
 	ck_assert_msg(tact_checker_add_pack_file(c, TACT_TEST_DATA "/fixture.yaml") ==
 	                      TACT_OK, "%s", tact_error_last());
 	return c;
+}
+
+/* A checker with one rule: a pattern (YAML single-quoted) in lang. */
+static tact_checker *one_rule(const char *lang, const char *pattern)
+{
+	char yaml[1024];
+
+	snprintf(yaml, sizeof yaml,
+	         "pack: t\nlanguage: %s\nrules:\n"
+	         "  - id: t.rule\n    category: familiarity\n    severity: hint\n"
+	         "    message: m\n    explanation: e\n"
+	         "    patterns: ['%s']\n", lang, pattern);
+	return checker_with(yaml);
 }
 
 static void span_of(const tact_report *r, size_t i, size_t *b, size_t *e,
@@ -214,11 +229,8 @@ END_TEST
  * span after \K, as PCRE2 does; a match is found once. */
 START_TEST(match_start_moved_by_k)
 {
-	tact_checker *c = checker_with(
-	        "pack: t\nlanguage: kk\nrules:\n"
-	        "  - id: t.bare\n    category: familiarity\n    severity: hint\n"
-	        "    message: m\n    explanation: e\n"
-	        "    patterns: ['(?:ны|ты)\\s+\\K(?:жаз|бас)(?=\\s*[.!]|$)']\n");
+	tact_checker *c =
+	        one_rule("kk", "(?:ны|ты)\\s+\\K(?:жаз|бас)(?=\\s*[.!]|$)");
 	tact_report *r = check_as(c, "kk", "Хатты  жаз. Батырманы бас! Жаз.");
 	size_t b, e, cb, ce, line, col;
 
@@ -237,11 +249,8 @@ END_TEST
  * its second set were seen in the sentence, in either order. */
 START_TEST(second_literals_seen_anywhere)
 {
-	tact_checker *c = checker_with(
-	        "pack: t\nlanguage: ru\nrules:\n"
-	        "  - id: t.must\n    category: obligation\n    severity: hint\n"
-	        "    message: m\n    explanation: e\n"
-	        "    patterns: ['\\b\\w+\\s+(?:ты|вы)\\s+\\w+\\s+должн[аыо]?\\b']\n");
+	tact_checker *c =
+	        one_rule("ru", "\\b\\w+\\s+(?:ты|вы)\\s+\\w+\\s+должн[аыо]?\\b");
 	tact_report *r = check_as(c, "ru", "Теперь вы тоже должны. Мы тоже должны.");
 
 	ck_assert_uint_eq(tact_report_count(r), 1);
