@@ -1374,24 +1374,6 @@ int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
 	return best_of_spans(pattern, &c, out);
 }
 
-/* A second set may come from any span, the first too: a pattern without
- * anchors has no span that holds its start. */
-static int read_second(const struct span *sp, int extended, struct set *s)
-{
-	return span_set(sp, extended, s);
-}
-
-/* Is a[0..an) inside b[0..bn)? */
-static int holds(const char *b, size_t bn, const char *a, size_t an)
-{
-	size_t k;
-
-	for (k = 0; an <= bn && k <= bn - an; k++)
-		if (memcmp(b + k, a, an) == 0)
-			return 1;
-	return 0;
-}
-
 /* Does a literal of x hold one of the anchors a, or one of them hold it?
  * Then x would be seen wherever a is, and filters nothing more. */
 static int overlaps(const struct set *x, const struct tact_anchors *a)
@@ -1400,8 +1382,10 @@ static int overlaps(const struct set *x, const struct tact_anchors *a)
 
 	for (k = 0; k < x->n; k++)
 		for (j = 0; j < a->n; j++)
-			if (holds(x->v[k].s, x->v[k].len, a->v[j].text, a->v[j].len) ||
-			    holds(a->v[j].text, a->v[j].len, x->v[k].s, x->v[k].len))
+			if (tact_find(x->v[k].s, x->v[k].len, a->v[j].text,
+			              a->v[j].len) ||
+			    tact_find(a->v[j].text, a->v[j].len, x->v[k].s,
+			              x->v[k].len))
 				return 1;
 	return 0;
 }
@@ -1412,11 +1396,13 @@ static int beats_second(const struct set *x, const struct set *best,
 	return !overlaps(x, required) && better_inner(x, best);
 }
 
+/* A second set may come from any span, the first too: a pattern without
+ * anchors has no span that holds its start. */
 int tact_pattern_second(const char *pattern,
                         const struct tact_anchors *required,
                         struct tact_anchors *out)
 {
-	const struct span_choice c = { read_second, beats_second, required,
+	const struct span_choice c = { span_set, beats_second, required,
 		                       INNER_MIN };
 
 	return best_of_spans(pattern, &c, out);

@@ -90,6 +90,9 @@ int tact_is_word_start(const unsigned char *s, size_t len);
  * none). White space here is every character PCRE2's \s can match (and
  * a few more), so that a run always holds a match of \s+. */
 size_t tact_space_run(const char *s, size_t len, size_t i);
+/* The first occurrence of needle (n >= 1 bytes) in hay[0..len), or NULL. */
+const char *tact_find(const char *hay, size_t len, const char *needle,
+                      size_t n);
 
 /* ---- normalise.c ------------------------------------------------------------ */
 

@@ -63,23 +63,6 @@ static size_t next_cp(const struct tact_norm *n, size_t i)
 	return i + tact_utf8_seqlen((unsigned char)n->text[i]);
 }
 
-/* The first occurrence of needle (n >= 1 bytes) in hay, or NULL. */
-static const char *find(const char *hay, size_t len, const char *needle,
-                        size_t n)
-{
-	const char *p = hay, *end = hay + len;
-
-	while (n <= (size_t)(end - p)) {
-		p = memchr(p, needle[0], (size_t)(end - p) - n + 1);
-		if (!p)
-			return NULL;
-		if (memcmp(p, needle, n) == 0)
-			return p;
-		p++;
-	}
-	return NULL;
-}
-
 /* Where an unanchored pattern's first match can start: every match
  * starts with its literal, when it has one; 0 when that is absent. */
 static int first_offset(const struct engine *e, const struct tact_pattern *p,
@@ -90,7 +73,7 @@ static int first_offset(const struct engine *e, const struct tact_pattern *p,
 	*off = 0;
 	if (!p->literal)
 		return 1;
-	at = find(e->norm->text, e->norm->len, p->literal, p->literal_len);
+	at = tact_find(e->norm->text, e->norm->len, p->literal, p->literal_len);
 	if (at)
 		*off = (size_t)(at - e->norm->text);
 	return at != NULL;

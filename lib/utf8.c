@@ -202,3 +202,19 @@ size_t tact_space_run(const char *s, size_t len, size_t i)
 	}
 	return i;
 }
+
+const char *tact_find(const char *hay, size_t len, const char *needle,
+                      size_t n)
+{
+	const char *p = hay, *end = hay + len;
+
+	while (n <= (size_t)(end - p)) {
+		p = memchr(p, needle[0], (size_t)(end - p) - n + 1);
+		if (!p)
+			return NULL;
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
