@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "block.h"
 #include "internal.h"
 
 size_t tact_utf8_seqlen(unsigned char c)
@@ -66,12 +67,38 @@ static int four_pairs(const unsigned char *s)
 	        UINT64_C(0x8000800080008000)) == UINT64_C(0x8000800080008000);
 }
 
-size_t tact_utf8_check(const char *str, size_t len)
+#if TACT_HAVE_BLOCKS
+/* The blocks of s[0..len) that hold only ASCII and two-byte sequences
+ * (leads C2..DF, each followed by a continuation byte), sixteen bytes at a
+ * time: returns where the first other block starts, or the last whole
+ * one ends, always at the start of a sequence. */
+static size_t blocks_valid(const unsigned char *s, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	unsigned carry = 0;     /* the last block ended with a lead */
 	size_t i = 0;
 
-	while (i < len) {
+	for (; i + 16 <= len; i += 16) {
+		tact_block b = tact_block_load(s + i);
+		unsigned high = tact_block_high(b), cont, lead;
+
+		if (!(high | carry))
+			continue;
+		cont = tact_block_range(b, 0x80, 0xBF);
+		lead = tact_block_range(b, 0xC2, 0xDF);
+		if ((cont | lead) != high || cont != ((lead << 1 | carry) & 0xFFFF))
+			break;
+		carry = lead >> 15;
+	}
+	return i - carry;
+}
+#endif
+
+/* Validate s[i..len) a sequence at a time until one ends at or past stop;
+ * returns where it ended, or the offset of the first bad byte (< stop). */
+static size_t bytes_valid(const unsigned char *s, size_t i, size_t stop,
+                          size_t len)
+{
+	while (i < stop) {
 		unsigned char c = s[i];
 		size_t n;
 
@@ -104,6 +131,28 @@ size_t tact_utf8_check(const char *str, size_t len)
 		if (n == 0)
 			return i;
 		i += n;
+	}
+	return i;
+}
+
+size_t tact_utf8_check(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, stop, next;
+
+	while (i < len) {
+#if TACT_HAVE_BLOCKS
+		/* Blocks where they can, bytes through the block that stopped
+		 * them. */
+		i += blocks_valid(s + i, len - i);
+		stop = len - i > 16 ? i + 16 : len;
+#else
+		stop = len;
+#endif
+		next = bytes_valid(s, i, stop, len);
+		if (next < stop)
+			return next;
+		i = next;
 	}
 	return len;
 }

@@ -370,6 +370,94 @@ START_TEST(invalid_utf8_among_two_byte_letters)
 }
 END_TEST
 
+/* Unicode's table of well-formed sequences (3-7), one byte at a time:
+ * the offset of the first byte of the first ill-formed one, or n. */
+static size_t reference_utf8(const unsigned char *t, size_t n)
+{
+	size_t i = 0, k, len;
+
+	while (i < n) {
+		unsigned char c = t[i], lo = 0x80, hi = 0xBF;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			len = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			len = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			len = 4;
+		else
+			return i;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		else if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		if (i + len > n || t[i + 1] < lo || t[i + 1] > hi)
+			return i;
+		for (k = 2; k < len; k++)
+			if (t[i + k] < 0x80 || t[i + k] > 0xBF)
+				return i;
+		i += len;
+	}
+	return n;
+}
+
+/* Long runs of ASCII and two-byte letters are validated sixteen bytes at a
+ * time: random texts of such runs, with every other kind of sequence and
+ * bad byte among them, get the offset the reference gives, wherever the
+ * sequence falls. */
+START_TEST(invalid_utf8_matches_reference)
+{
+	static const char *const pieces[] = {
+		"a", "abcdefgh ", "\xD0\xBF", "\xD1\x8F\xD0\xB0", "\xC2\xA0",
+		"\xC4\x83", "\xDF\xBF", "\xE2\x80\x94", "\xF0\x9F\x98\x80",
+		"\xEF\xBB\xBF", "\xC0", "\xC1\xBF", "\x80", "\xBF", "\xF5",
+		"\xFF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xD0", "\xE2\x80", "\xF0\x9F\x98",
+	};
+	unsigned char t[160];
+	uint32_t x = 2463534242u;
+	int round;
+
+	for (round = 0; round < 40000; round++) {
+		size_t n = 0, want, off = (size_t)-1;
+		const char *lang;
+
+		while (n < 120) {
+			const char *p;
+			size_t m;
+
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			/* Mostly letters, now and then anything. */
+			p = pieces[x % 8 ? x % 5 : (x >> 8) % (sizeof pieces / sizeof pieces[0])];
+			m = strlen(p);
+			memcpy(t + n, p, m);
+			n += m;
+			if ((x >> 20) % 23 == 0)
+				break;
+		}
+		want = reference_utf8(t, n);
+		lang = tact_detect_language((const char *)t, n);
+		if (want == n) {
+			ck_assert_ptr_nonnull(lang);
+			continue;
+		}
+		ck_assert_ptr_null(lang);
+		ck_assert_int_eq(tact_error_position(NULL, NULL, &off), TACT_EUTF8);
+		ck_assert_uint_eq(off, want);
+	}
+}
+END_TEST
+
 START_TEST(report_outlives_checker_and_text)
 {
 	tact_checker *c = fixture();
@@ -424,6 +512,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, english_messages);
 	tcase_add_test(tc, invalid_utf8_names_offset);
 	tcase_add_test(tc, invalid_utf8_among_two_byte_letters);
+	tcase_add_test(tc, invalid_utf8_matches_reference);
 	tcase_add_test(tc, report_outlives_checker_and_text);
 	tcase_add_test(tc, long_sentence_is_cut_not_refused);
 	suite_add_tcase(s, tc);
