@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "block.h"
 #include "internal.h"
 
 /* A sentence longer than this is cut at white space (or anywhere). */
@@ -79,6 +80,25 @@ static const unsigned char may_end[256] = {
 	['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
 };
 
+/* The first byte of t[i..lim) that may end a sentence, or lim. */
+static size_t next_may_end(const char *t, size_t i, size_t lim)
+{
+#if TACT_HAVE_BLOCKS
+	for (; i + 16 <= lim; i += 16) {
+		tact_block b = tact_block_load(t + i);
+		unsigned m = tact_block_eq(b, '\n') | tact_block_eq(b, '.') |
+		             tact_block_eq(b, '!') | tact_block_eq(b, '?') |
+		             tact_block_eq(b, 0xE2);
+
+		if (m)
+			return i + tact_block_first(m);
+	}
+#endif
+	while (i < lim && !may_end[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 /* Where the sentence that starts at s ends (exclusive, before trimming). */
 static size_t sentence_end(const char *t, size_t len, size_t s)
 {
@@ -87,8 +107,7 @@ static size_t sentence_end(const char *t, size_t len, size_t s)
 	while (i < len) {
 		size_t m, lim = len - s > SENTENCE_MAX ? s + SENTENCE_MAX : len;
 
-		while (i < lim && !may_end[(unsigned char)t[i]])
-			i++;
+		i = next_may_end(t, i, lim);
 		if (i >= len)
 			break;
 

@@ -268,6 +268,36 @@ START_TEST(sentences)
 }
 END_TEST
 
+/* Sentence ends are looked for sixteen bytes at a time: each mark far
+ * into a sentence, at every offset from its start. */
+START_TEST(sentence_ends_far_in)
+{
+	static const char *const marks[] = { ".", "!", "?", "\xE2\x80\xA6", "\n" };
+	char t[128];
+	size_t pad, k;
+
+	for (pad = 0; pad < 40; pad++)
+		for (k = 0; k < TACT_ARRAY_LEN(marks); k++) {
+			size_t pos = 0, s, e, n;
+
+			memset(t, 'a', pad);
+			n = pad;
+			memcpy(t + n, "\xD1\x8F", 2);
+			n += 2;
+			memcpy(t + n, marks[k], strlen(marks[k]));
+			n += strlen(marks[k]);
+			memcpy(t + n, " Next", 6);
+			n += 5;
+			ck_assert(tact_next_sentence(t, n, &pos, &s, &e));
+			ck_assert_uint_eq(s, 0);
+			ck_assert_uint_eq(e, pad + 2 + (k < 4 ? strlen(marks[k]) : 0));
+			ck_assert(tact_next_sentence(t, n, &pos, &s, &e));
+			ck_assert_uint_eq(e - s, 4);
+			ck_assert(!tact_next_sentence(t, n, &pos, &s, &e));
+		}
+}
+END_TEST
+
 /* The literal a pattern's matches start with: a cheap filter before the
  * regular expression runs. */
 START_TEST(pattern_literals)
@@ -328,6 +358,7 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, homoglyphs_change_length);
 	tcase_add_test(tc, marks_after_fast_letters);
 	tcase_add_test(tc, sentences);
+	tcase_add_test(tc, sentence_ends_far_in);
 	tcase_add_test(tc, detect_word_list_found);
 	tcase_add_test(tc, pattern_literals);
 	suite_add_tcase(s, tc);
