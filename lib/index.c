@@ -682,11 +682,38 @@ int tact_exception_may_match(const struct tact_pattern *x, const char *text,
 	return 0;
 }
 
+/* Inside a word only the trie walked at every character is asked, and
+ * the letters of a run of ASCII word characters or Cyrillic letters of two
+ * bytes (lead D0 or D1: U+0400..U+047F, every one a word character) are
+ * stepped over without decoding. Returns where the run ends: at a byte
+ * that is neither (the text ends with a NUL). */
+static inline size_t word_run(const struct tact_btrie *t,
+                              const unsigned char *s, size_t len, size_t i,
+                              struct tact_cands *out, int *rc)
+{
+	for (;;) {
+		unsigned c = s[i];
+		size_t n;
+
+		if ((c & 0xFE) == 0xD0)
+			n = 2;
+		else if (c < 0x80 && ascii_word[c])
+			n = 1;
+		else
+			return i;
+		if (scan_at(t, s, len, i, c << 8 | s[i + 1], out)) {
+			*rc = TACT_ENOMEM;
+			return i;
+		}
+		i += n;
+	}
+}
+
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	int in_word = 0;
+	int in_word = 0, rc = TACT_OK;
 	size_t i = 0, n;
 
 	while (i < len) {
@@ -697,6 +724,10 @@ int tact_index_scan(const struct tact_lang_index *li, const char *text,
 			return TACT_ENOMEM;
 		in_word = word_cp_at(s, i, &n);
 		i += n;
+		if (in_word)
+			i = word_run(&li->any, s, len, i, out, &rc);
+		if (rc)
+			return rc;
 	}
 	return TACT_OK;
 }
