@@ -44,6 +44,28 @@ static inline unsigned tact_block_high(tact_block b)
 	return (unsigned)_mm_movemask_epi8(b);
 }
 
+/* The bytes of b equal to c, as a block of 0xFF and 0 bytes. */
+static inline tact_block tact_block_cmpeq(tact_block b, unsigned char c)
+{
+	return _mm_cmpeq_epi8(b, _mm_set1_epi8((char)c));
+}
+
+static inline tact_block tact_block_or(tact_block a, tact_block b)
+{
+	return _mm_or_si128(a, b);
+}
+
+static inline tact_block tact_block_zero(void)
+{
+	return _mm_setzero_si128();
+}
+
+/* Is any byte of b 0x80 or more? */
+static inline int tact_block_any(tact_block b)
+{
+	return _mm_movemask_epi8(b) != 0;
+}
+
 /* The index of the lowest bit set in m (m != 0). */
 static inline unsigned tact_block_first(unsigned m)
 {

@@ -520,13 +520,93 @@ static void spans_merge(struct tact_spans *s)
 	s->n = o + 1;
 }
 
+/* The bytes a region to skip needs, each a bit of what bytes_seen()
+ * returns: most messages hold few of them, and a finder whose bytes are
+ * not there has nothing to find. */
+static const unsigned char needed[] = { '>', '@', '`', 0xC2, 0xE2, '"' };
+enum {
+	SEEN_GT = 1 << 0, SEEN_AT = 1 << 1, SEEN_TICK = 1 << 2,
+	SEEN_QUOTES = 1 << 3 | 1 << 4, SEEN_STRAIGHT = 1 << 5,
+	SEEN_URL = 1 << 6,      /* ":/" or "w." (either case) */
+};
+#define NEEDED_N ((int)sizeof needed)
+static const unsigned char needed_bit[256] = {
+	['>'] = SEEN_GT, ['@'] = SEEN_AT, ['`'] = SEEN_TICK,
+	[0xC2] = 1 << 3, [0xE2] = 1 << 4, ['"'] = SEEN_STRAIGHT,
+};
+
+/* Which of the needed bytes t[i..len) holds, and whether it holds the
+ * marks every URL find_urls() knows has ("://", "www."). */
+static unsigned bytes_seen_from(const char *t, size_t i, size_t len)
+{
+	unsigned seen = 0;
+
+	for (; i < len; i++) {
+		seen |= needed_bit[(unsigned char)t[i]];
+		if (i + 1 < len && ((t[i] == ':' && t[i + 1] == '/') ||
+		                    ((t[i] | 0x20) == 'w' && t[i + 1] == '.')))
+			seen |= SEEN_URL;
+	}
+	return seen;
+}
+
+#if TACT_HAVE_BLOCKS
+/* bytes_seen() sixteen bytes at a time; *i receives where the blocks
+ * end. */
+static unsigned blocks_seen(const char *t, size_t len, size_t *i)
+{
+	tact_block any[NEEDED_N];
+	unsigned seen = 0, colon = 0, w = 0;
+	int k;
+
+	for (k = 0; k < NEEDED_N; k++)
+		any[k] = tact_block_zero();
+	for (*i = 0; *i + 16 <= len; *i += 16) {
+		tact_block b = tact_block_load(t + *i);
+		unsigned c = tact_block_eq(b, ':'),
+		         v = tact_block_eq(b, 'w') | tact_block_eq(b, 'W');
+
+		if (((c << 1 | colon) & tact_block_eq(b, '/')) |
+		    ((v << 1 | w) & tact_block_eq(b, '.')))
+			seen = SEEN_URL;
+		colon = c >> 15;
+		w = v >> 15;
+		for (k = 0; k < NEEDED_N; k++)
+			any[k] = tact_block_or(any[k],
+			                       tact_block_cmpeq(b, needed[k]));
+	}
+	for (k = 0; k < NEEDED_N; k++)
+		if (tact_block_any(any[k]))
+			seen |= 1u << k;
+	/* The tail starts with the blocks' last byte, for a mark across. */
+	if (*i)
+		--*i;
+	return seen;
+}
+#endif
+
+static unsigned bytes_seen(const char *t, size_t len)
+{
+	size_t i = 0;
+	unsigned seen = 0;
+
+#if TACT_HAVE_BLOCKS
+	seen = blocks_seen(t, len, &i);
+#endif
+	return seen | bytes_seen_from(t, i, len);
+}
+
 int tact_find_skips(struct tact_spans *out, const char *text, size_t len)
 {
+	unsigned seen = bytes_seen(text, len);
+
 	out->n = 0;
-	if (find_quoted_lines(out, text, len) || find_urls(out, text, len) ||
-	    find_emails(out, text, len) || find_code(out, text, len) ||
-	    find_typographic_quotes(out, text, len) ||
-	    find_straight_quotes(out, text, len))
+	if (((seen & SEEN_GT) && find_quoted_lines(out, text, len)) ||
+	    ((seen & SEEN_URL) && find_urls(out, text, len)) ||
+	    ((seen & SEEN_AT) && find_emails(out, text, len)) ||
+	    ((seen & SEEN_TICK) && find_code(out, text, len)) ||
+	    ((seen & SEEN_QUOTES) && find_typographic_quotes(out, text, len)) ||
+	    ((seen & SEEN_STRAIGHT) && find_straight_quotes(out, text, len)))
 		return TACT_ENOMEM;
 	spans_merge(out);
 	return TACT_OK;
