@@ -10,14 +10,23 @@
 
 #include "internal.h"
 
-static int is_cased_upper(uint32_t cp)
-{
-	return utf8proc_tolower((int32_t)cp) != (int32_t)cp;
-}
+enum { CASED_UPPER = 1, CASED_LOWER = 2 };
 
-static int is_cased_lower(uint32_t cp)
+/* CASED_UPPER when cp has a lower-case form, CASED_LOWER when it has an
+ * upper-case one, 0 for neither. ASCII and the Cyrillic letters U+0400..
+ * U+045F are answered without a look-up: every match is asked, letter by
+ * letter. */
+static int cased(uint32_t cp)
 {
-	return utf8proc_toupper((int32_t)cp) != (int32_t)cp;
+	if (cp < 0x80) {
+		if ((cp | 0x20) - 'a' >= 26)
+			return 0;
+		return cp & 0x20 ? CASED_LOWER : CASED_UPPER;
+	}
+	if (cp >= 0x400 && cp < 0x460)
+		return cp < 0x430 ? CASED_UPPER : CASED_LOWER;
+	return (utf8proc_tolower((int32_t)cp) != (int32_t)cp ? CASED_UPPER : 0) |
+	       (utf8proc_toupper((int32_t)cp) != (int32_t)cp ? CASED_LOWER : 0);
 }
 
 enum tact_case tact_case_of(const char *s, size_t len)
@@ -27,7 +36,8 @@ enum tact_case tact_case_of(const char *s, size_t len)
 
 	while (i < len) {
 		uint32_t cp = tact_utf8_next(s, &i);
-		int up = is_cased_upper(cp), low = is_cased_lower(cp);
+		int c = cased(cp), up = (c & CASED_UPPER) != 0,
+		    low = (c & CASED_LOWER) != 0;
 
 		if (!up && !low)
 			continue;
@@ -62,7 +72,7 @@ static int put_literal(struct tact_buf *out, const char *s, size_t n,
 		if (c != TACT_CASE_UPPER && !*at_start)
 			return tact_buf_append(out, s + i, n - i);
 		cp = tact_utf8_next(s, &i);
-		letter = is_cased_upper(cp) || is_cased_lower(cp);
+		letter = cased(cp) != 0;
 
 		if (c == TACT_CASE_UPPER || (*at_start && letter))
 			cp = (uint32_t)utf8proc_toupper((int32_t)cp);

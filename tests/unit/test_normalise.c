@@ -2,6 +2,8 @@
  * test_normalise.c: the normaliser and its map back to the original text.
  */
 #include "helpers.h"
+#include <utf8proc.h>
+
 #include "../../lib/internal.h"
 
 static char *norm(const char *s, struct tact_norm *n)
@@ -298,6 +300,33 @@ START_TEST(sentence_ends_far_in)
 }
 END_TEST
 
+/* A match's case is read letter by letter, ASCII and basic Cyrillic
+ * without a look-up: every code point, alone and doubled, reads as
+ * utf8proc's case mappings say. */
+START_TEST(case_of_every_code_point)
+{
+	uint32_t cp;
+
+	for (cp = 0; cp < 0x110000; cp++) {
+		int up = utf8proc_tolower((int32_t)cp) != (int32_t)cp;
+		int low = utf8proc_toupper((int32_t)cp) != (int32_t)cp;
+		int want_one = up ? TACT_CASE_CAPITAL : TACT_CASE_KEEP;
+		int want_two = !up ? TACT_CASE_KEEP
+		               : low ? TACT_CASE_CAPITAL : TACT_CASE_UPPER;
+		char one[4], two[8];
+		size_t n;
+
+		if (cp >= 0xD800 && cp < 0xE000)
+			continue;
+		n = tact_utf8_put(one, cp);
+		memcpy(two, one, n);
+		memcpy(two + n, one, n);
+		ck_assert_int_eq(tact_case_of(one, n), want_one);
+		ck_assert_int_eq(tact_case_of(two, 2 * n), want_two);
+	}
+}
+END_TEST
+
 /* The literal a pattern's matches start with: a cheap filter before the
  * regular expression runs. */
 START_TEST(pattern_literals)
@@ -359,6 +388,7 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, marks_after_fast_letters);
 	tcase_add_test(tc, sentences);
 	tcase_add_test(tc, sentence_ends_far_in);
+	tcase_add_test(tc, case_of_every_code_point);
 	tcase_add_test(tc, detect_word_list_found);
 	tcase_add_test(tc, pattern_literals);
 	suite_add_tcase(s, tc);
