@@ -71,6 +71,11 @@ static int continues(const char *t, size_t len, size_t i)
 		return 0;
 	j = i;
 	cp = tact_utf8_next(t, &j);
+	/* ASCII and the Cyrillic letters U+0400..U+045F without a look-up. */
+	if (cp < 0x80)
+		return cp - 'a' < 26;
+	if (cp >= 0x400 && cp < 0x460)
+		return cp >= 0x430;
 	return utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 

@@ -300,6 +300,26 @@ START_TEST(sentence_ends_far_in)
 }
 END_TEST
 
+/* After a full stop, a sentence goes on at a lower-case letter (Ll):
+ * every code point, as utf8proc classes it. */
+START_TEST(sentence_goes_on_at_lower_case)
+{
+	uint32_t cp;
+
+	for (cp = 0x21; cp < 0x110000; cp++) {
+		char t[16] = "Da. ";
+		size_t pos = 0, s, e, n;
+		int ll = utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_LL;
+
+		if (cp >= 0xD800 && cp < 0xE000)
+			continue;
+		n = 4 + tact_utf8_put(t + 4, cp);
+		ck_assert(tact_next_sentence(t, n, &pos, &s, &e));
+		ck_assert_uint_eq(e, (ll ? n : 3));
+	}
+}
+END_TEST
+
 /* A match's case is read letter by letter, ASCII and basic Cyrillic
  * without a look-up: every code point, alone and doubled, reads as
  * utf8proc's case mappings say. */
@@ -389,6 +409,7 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, sentences);
 	tcase_add_test(tc, sentence_ends_far_in);
 	tcase_add_test(tc, case_of_every_code_point);
+	tcase_add_test(tc, sentence_goes_on_at_lower_case);
 	tcase_add_test(tc, detect_word_list_found);
 	tcase_add_test(tc, pattern_literals);
 	suite_add_tcase(s, tc);
