@@ -55,6 +55,17 @@ static inline tact_block tact_block_or(tact_block a, tact_block b)
 	return _mm_or_si128(a, b);
 }
 
+static inline tact_block tact_block_and(tact_block a, tact_block b)
+{
+	return _mm_and_si128(a, b);
+}
+
+/* b with 0x20 set in every byte: ASCII letters in lower case. */
+static inline tact_block tact_block_lower(tact_block b)
+{
+	return _mm_or_si128(b, _mm_set1_epi8(0x20));
+}
+
 static inline tact_block tact_block_zero(void)
 {
 	return _mm_setzero_si128();

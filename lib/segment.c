@@ -556,26 +556,25 @@ static unsigned bytes_seen_from(const char *t, size_t i, size_t len)
 }
 
 #if TACT_HAVE_BLOCKS
-/* bytes_seen() sixteen bytes at a time; *i receives where the blocks
- * end. */
+/* bytes_seen() sixteen bytes at a time, each block read again from its
+ * second byte for the marks; *i receives where the blocks end. */
 static unsigned blocks_seen(const char *t, size_t len, size_t *i)
 {
-	tact_block any[NEEDED_N];
-	unsigned seen = 0, colon = 0, w = 0;
+	tact_block any[NEEDED_N], url = tact_block_zero();
+	unsigned seen = 0;
 	int k;
 
 	for (k = 0; k < NEEDED_N; k++)
 		any[k] = tact_block_zero();
-	for (*i = 0; *i + 16 <= len; *i += 16) {
+	for (*i = 0; *i + 17 <= len; *i += 16) {
 		tact_block b = tact_block_load(t + *i);
-		unsigned c = tact_block_eq(b, ':'),
-		         v = tact_block_eq(b, 'w') | tact_block_eq(b, 'W');
+		tact_block next = tact_block_load(t + *i + 1);
 
-		if (((c << 1 | colon) & tact_block_eq(b, '/')) |
-		    ((v << 1 | w) & tact_block_eq(b, '.')))
-			seen = SEEN_URL;
-		colon = c >> 15;
-		w = v >> 15;
+		url = tact_block_or(url, tact_block_or(
+			tact_block_and(tact_block_cmpeq(b, ':'),
+			               tact_block_cmpeq(next, '/')),
+			tact_block_and(tact_block_cmpeq(tact_block_lower(b), 'w'),
+			               tact_block_cmpeq(next, '.'))));
 		for (k = 0; k < NEEDED_N; k++)
 			any[k] = tact_block_or(any[k],
 			                       tact_block_cmpeq(b, needed[k]));
@@ -583,10 +582,7 @@ static unsigned blocks_seen(const char *t, size_t len, size_t *i)
 	for (k = 0; k < NEEDED_N; k++)
 		if (tact_block_any(any[k]))
 			seen |= 1u << k;
-	/* The tail starts with the blocks' last byte, for a mark across. */
-	if (*i)
-		--*i;
-	return seen;
+	return seen | (tact_block_any(url) ? SEEN_URL : 0);
 }
 #endif
 
