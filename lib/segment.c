@@ -528,13 +528,11 @@ static void spans_merge(struct tact_spans *s)
 /* The bytes a region to skip needs, each a bit of what bytes_seen()
  * returns: most messages hold few of them, and a finder whose bytes are
  * not there has nothing to find. */
-static const unsigned char needed[] = { '>', '@', '`', 0xC2, 0xE2, '"' };
 enum {
 	SEEN_GT = 1 << 0, SEEN_AT = 1 << 1, SEEN_TICK = 1 << 2,
 	SEEN_QUOTES = 1 << 3 | 1 << 4, SEEN_STRAIGHT = 1 << 5,
 	SEEN_URL = 1 << 6,      /* ":/" or "w." (either case) */
 };
-#define NEEDED_N ((int)sizeof needed)
 static const unsigned char needed_bit[256] = {
 	['>'] = SEEN_GT, ['@'] = SEEN_AT, ['`'] = SEEN_TICK,
 	[0xC2] = 1 << 3, [0xE2] = 1 << 4, ['"'] = SEEN_STRAIGHT,
@@ -556,6 +554,10 @@ static unsigned bytes_seen_from(const char *t, size_t i, size_t len)
 }
 
 #if TACT_HAVE_BLOCKS
+/* The bytes of needed_bit, in the order of their bits. */
+static const unsigned char needed[] = { '>', '@', '`', 0xC2, 0xE2, '"' };
+#define NEEDED_N ((int)sizeof needed)
+
 /* bytes_seen() sixteen bytes at a time, each block read again from its
  * second byte for the marks; *i receives where the blocks end. */
 static unsigned blocks_seen(const char *t, size_t len, size_t *i)
