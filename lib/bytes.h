@@ -6,6 +6,7 @@
 #ifndef TACT_BYTES_H
 #define TACT_BYTES_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -16,6 +17,18 @@
 static inline unsigned tact_count_ones(uint64_t x)
 {
 	return (unsigned)((x * TACT_BYTES(1)) >> 56);
+}
+
+/* How many bytes of m come before the first with its top bit set (m != 0
+ * has only top bits set, as the tests of eight bytes at once leave them;
+ * bytes in tact_load64le() order). */
+static inline size_t tact_bytes_before(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	return tact_count_ones((((m & (0 - m)) - 1) & TACT_BYTES(0x80)) >> 7);
+#endif
 }
 
 /* The eight bytes at s as a little-endian number: s[0] in the low bits. */

@@ -106,19 +106,6 @@ static inline int is_ascii_alpha(unsigned char c)
 	return (unsigned)((c | 0x20) - 'a') < 26;
 }
 
-/* The number of low-order bytes of m before the first one with its top bit
- * set (m != 0 has only such bits). */
-static inline size_t clear_bytes_below(uint64_t m)
-{
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(m) >> 3;
-#else
-	uint64_t below = ((m & (0 - m)) - 1) & HIGHS;
-
-	return tact_count_ones(below >> 7);
-#endif
-}
-
 /* Top bits of the bytes of x that are not ASCII letters: exact up to the
  * first one (a byte from 0x80 up may carry into the next), 0 when none. */
 static inline uint64_t non_alpha(uint64_t x)
@@ -323,7 +310,7 @@ static size_t ascii_run(const unsigned char *p, size_t n)
 		uint64_t bad = non_alpha(tact_load64le(p + r));
 
 		if (bad)
-			return r + clear_bytes_below(bad);
+			return r + tact_bytes_before(bad);
 	}
 	while (r < n && is_ascii_alpha(p[r]))
 		r++;
@@ -401,9 +388,9 @@ static inline size_t fast_ascii(struct lang_votes *v, const unsigned char *p)
 	size_t n;
 
 	if (bad)
-		n = clear_bytes_below(bad);
+		n = tact_bytes_before(bad);
 	else if ((bad = non_alpha(tact_load64le(p + 8))) != 0)
-		n = 8 + clear_bytes_below(bad);
+		n = 8 + tact_bytes_before(bad);
 	else
 		return 0;
 	if (!gap_width(p[n]))
@@ -464,7 +451,7 @@ static inline size_t fast_cyr(struct lang_votes *v, const unsigned char *p,
 			break;
 		kk |= kk_lanes(x);
 	}
-	m = clear_bytes_below(bad);
+	m = tact_bytes_before(bad);
 	kk |= kk_lanes(x) & ~(~(uint64_t)0 << 8 * m);
 	n += m;
 	if (!n || !gap_width(p[n]) || (kind = kk ? kk_in(p, n) : 0) < 0)

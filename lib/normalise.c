@@ -479,26 +479,12 @@ static inline uint64_t load_at(const unsigned char *s, size_t i, size_t len)
 	return i + 8 <= len ? tact_load64le(s + i) : load_tail(s + i, len - i);
 }
 
-/* The index of the lowest set bit of x (not 0). */
-static inline unsigned lowest_bit(uint64_t x)
-{
-#if defined(__GNUC__)
-	return (unsigned)__builtin_ctzll(x);
-#else
-	unsigned k = 0;
-
-	for (; !(x & 1); x >>= 1)
-		k++;
-	return k;
-#endif
-}
-
 /* How many of the eight bytes x starts with are below 0x80. */
 static inline size_t ascii_prefix(uint64_t x)
 {
 	uint64_t hi = x & TACT_BYTES(0x80);
 
-	return hi ? lowest_bit(hi) >> 3 : 8;
+	return hi ? tact_bytes_before(hi) : 8;
 }
 
 /* ASCII letters of x lower-cased: exact for the bytes before the first
