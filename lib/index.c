@@ -709,23 +709,41 @@ static inline size_t word_run(const struct tact_btrie *t,
 	}
 }
 
+/* Where the run of letters that word_run() steps through ends, when the
+ * trie walked at every character is empty (as it is for most packs) and
+ * nothing inside a word need be asked. */
+static inline size_t word_skip(const unsigned char *s, size_t i)
+{
+	for (;;) {
+		unsigned c = s[i];
+
+		if ((c & 0xFE) == 0xD0)
+			i += 2;
+		else if (c < 0x80 && ascii_word[c])
+			i++;
+		else
+			return i;
+	}
+}
+
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
                     size_t len, struct tact_cands *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	int in_word = 0, rc = TACT_OK;
+	int in_word = 0, rc = TACT_OK, any = li->any.nnodes > 1;
 	size_t i = 0, n;
 
 	while (i < len) {
 		unsigned c = s[i], k = c << 8 | s[i + 1];
 
 		if ((!in_word && scan_at(&li->word, s, len, i, k, out)) ||
-		    scan_at(&li->any, s, len, i, k, out))
+		    (any && scan_at(&li->any, s, len, i, k, out)))
 			return TACT_ENOMEM;
 		in_word = word_cp_at(s, i, &n);
 		i += n;
 		if (in_word)
-			i = word_run(&li->any, s, len, i, out, &rc);
+			i = any ? word_run(&li->any, s, len, i, out, &rc)
+			        : word_skip(s, i);
 		if (rc)
 			return rc;
 	}

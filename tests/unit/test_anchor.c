@@ -527,8 +527,43 @@ static uint32_t next_random(uint32_t *x)
 	return *x;
 }
 
-/* A pack of n rules with random patterns that PCRE2 accepts. */
-static char *random_pack(uint32_t *seed, size_t n)
+/* Literals that, after \b, open patterns found only where a word
+ * starts. */
+static const char *const word_openers[] = {
+	"a", "b", "ab", "ба", "я", "ă", "қа", "x1",
+};
+
+static int words_only(const struct tact_anchors *a)
+{
+	size_t k;
+
+	for (k = 0; k < a->n; k++)
+		if (!a->v[k].word)
+			return 0;
+	return 1;
+}
+
+/* Is pattern found by literals that start words, and only by them? */
+static int found_at_word_starts(const char *pattern)
+{
+	struct tact_anchors anchors, inner;
+	char *f = tact_fold_string(pattern, strlen(pattern), 0);
+	int yes;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(tact_pattern_anchors(f, &anchors), TACT_OK);
+	ck_assert_int_eq(tact_pattern_inner(f, &anchors, &inner), TACT_OK);
+	yes = anchors.n && words_only(&anchors) && words_only(&inner);
+	tact_anchors_free(&anchors);
+	tact_anchors_free(&inner);
+	tact_free(f);
+	return yes;
+}
+
+/* A pack of n rules with random patterns that PCRE2 accepts; with
+ * word_start, each opens with \b and one of word_openers, and is found
+ * only where a word starts. */
+static char *random_pack(uint32_t *seed, size_t n, int word_start)
 {
 	size_t cap = 256 + n * 400, o, r = 0;
 	char *yaml = malloc(cap);
@@ -542,6 +577,11 @@ static char *random_pack(uint32_t *seed, size_t n)
 		char msg[256];
 		int nomem;
 
+		if (word_start) {
+			strcat(pat, "\\b");
+			strcat(pat, word_openers[next_random(seed) %
+			                         TACT_ARRAY_LEN(word_openers)]);
+		}
 		for (k = 0; k < pieces; k++)
 			strcat(pat, pattern_pieces[next_random(seed) %
 			                           TACT_ARRAY_LEN(pattern_pieces)]);
@@ -549,6 +589,8 @@ static char *random_pack(uint32_t *seed, size_t n)
 		if (!code)
 			continue;
 		pcre2_code_free(code);
+		if (word_start && !found_at_word_starts(pat))
+			continue;
 		for (k = 0; pat[k]; k++) {
 			if (pat[k] == '\'')
 				quoted[q++] = '\'';
@@ -572,7 +614,7 @@ START_TEST(random_patterns_are_found)
 	tact_checker *c;
 	pcre2_code **plain;
 	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
-	char *yaml = random_pack(&seed, 600);
+	char *yaml = random_pack(&seed, 600, 0);
 	size_t k, t;
 
 	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
@@ -587,6 +629,49 @@ START_TEST(random_patterns_are_found)
 		for (k = 0; k < pieces; k++)
 			strcat(text, text_pieces[next_random(&seed) %
 			                         TACT_ARRAY_LEN(text_pieces)]);
+		check_text(c, plain, md, "en", text);
+	}
+	free_plain(c, plain);
+	pcre2_match_data_free(md);
+	free(yaml);
+	tact_checker_free(c);
+}
+END_TEST
+
+/* Words to check word-start patterns in: letters the scan steps over
+ * without decoding (ASCII, Cyrillic of two bytes) and others (Romanian,
+ * Kazakh, digits, _), white space and punctuation between them. */
+static const char *const word_pieces[] = {
+	"a", "b", "ab", "ба", "я", "ă", "ș", "қа", "ё", "x1", "1", "_", " ",
+	"  ", ",", ".", "-", "\xC2\xA0", "Ба", "AB",
+};
+
+/* Patterns that open with a word boundary leave the trie walked at every
+ * character empty, and the scan then steps over the inside of words
+ * without asking anything there: their literals must still be found
+ * wherever a word starts, after words of any script. */
+START_TEST(word_start_patterns_are_found)
+{
+	uint32_t seed = 88172645u;
+	tact_checker *c;
+	pcre2_code **plain;
+	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+	char *yaml = random_pack(&seed, 300, 1);
+	size_t k, t;
+
+	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
+	ck_assert_msg(tact_checker_add_pack_string(c, yaml, strlen(yaml),
+	                                           "words") == TACT_OK,
+	              "%s", tact_error_last());
+	ck_assert_uint_eq(tact_index_lang(&c->index, "en")->any.nnodes, 1);
+	plain = compile_plain(c);
+	for (t = 0; t < 1500; t++) {
+		char text[512] = "";
+		size_t pieces = next_random(&seed) % 24;
+
+		for (k = 0; k < pieces; k++)
+			strcat(text, word_pieces[next_random(&seed) %
+			                         TACT_ARRAY_LEN(word_pieces)]);
 		check_text(c, plain, md, "en", text);
 	}
 	free_plain(c, plain);
@@ -703,6 +788,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, second_literals);
 	tcase_add_test(tc, builtin_patterns_are_found);
 	tcase_add_test(tc, random_patterns_are_found);
+	tcase_add_test(tc, word_start_patterns_are_found);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, line_start_search_is_unanchored_search);
 	suite_add_tcase(s, tc);
