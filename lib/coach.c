@@ -15,17 +15,6 @@
 
 #define VOCAB_SUGGESTIONS 5
 
-struct tact_coach_state {
-	const struct tact_check_ctx *ctx;
-	const struct tact_coach *coach;     /* NULL: no coaching data */
-	char **stems;                       /* folded name stems */
-	size_t nstems;
-	int name_found, empathy_found, solution_found, apology_found;
-	int have_sentence;
-	size_t first_s, first_e, last_s, last_e;
-	struct tact_norm norm;              /* for the customer message */
-};
-
 /* ---- the client's name ------------------------------------------------------ */
 
 /* Strip one listed ending (the longest) from a folded name token, keeping
@@ -229,14 +218,10 @@ int tact_coach_sentence(struct tact_coach_state *cs, struct tact_report *r,
 
 /* ---- lifecycle ------------------------------------------------------------------ */
 
-int tact_coach_begin(struct tact_coach_state **out,
+int tact_coach_begin(struct tact_coach_state *cs,
                      const struct tact_check_ctx *ctx)
 {
-	struct tact_coach_state *cs = tact_calloc(1, sizeof *cs);
-
-	*out = cs;
-	if (!cs)
-		return TACT_ENOMEM;
+	memset(cs, 0, sizeof *cs);
 	cs->ctx = ctx;
 	cs->coach = tact_coach_find(ctx->checker, ctx->language);
 	if (ctx->opts->client_name && *ctx->opts->client_name)
@@ -248,13 +233,10 @@ void tact_coach_end(struct tact_coach_state *cs)
 {
 	size_t k;
 
-	if (!cs)
-		return;
 	for (k = 0; k < cs->nstems; k++)
 		tact_free(cs->stems[k]);
 	tact_free(cs->stems);
 	tact_norm_free(&cs->norm);
-	tact_free(cs);
 }
 
 /* ---- the vocabulary profile and hints -------------------------------------- */

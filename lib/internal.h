@@ -728,8 +728,21 @@ void tact_scratch_free_all(tact_checker *c);
 
 /* ---- coach.c: the coaching layer, run with the engine --------------------- */
 
-struct tact_coach_state;
-int tact_coach_begin(struct tact_coach_state **out,
+/* What coaching keeps during one check; the engine holds it. */
+struct tact_coach_state {
+	const struct tact_check_ctx *ctx;
+	const struct tact_coach *coach;     /* NULL: no coaching data */
+	char **stems;                       /* folded name stems */
+	size_t nstems;
+	int name_found, empathy_found, solution_found, apology_found;
+	int have_sentence;
+	size_t first_s, first_e, last_s, last_e;
+	struct tact_norm norm;              /* for the customer message */
+};
+
+/* Start cs for a check; tact_coach_end() releases what it holds, also
+ * when this fails. */
+int tact_coach_begin(struct tact_coach_state *cs,
                      const struct tact_check_ctx *ctx);
 /* Called for every sentence [s, t) with its normalised form. */
 int tact_coach_sentence(struct tact_coach_state *cs, struct tact_report *r,

@@ -21,7 +21,7 @@ struct engine {
 	const struct tact_rule *rule;   /* the rule being run */
 	size_t exc_rule;                /* whose exceptions e->sc->exc holds */
 	size_t base;                    /* the sentence's offset in the message */
-	struct tact_coach_state *coach;
+	struct tact_coach_state coach;
 };
 
 static int is_limit(int rc)
@@ -423,7 +423,7 @@ static int check_sentence(struct engine *e, size_t s, size_t t)
 			return TACT_ENOMEM;
 		k = j;
 	}
-	return tact_coach_sentence(e->coach, e->report, e->norm, e->md,
+	return tact_coach_sentence(&e->coach, e->report, e->norm, e->md,
 	                           &e->sc->skips, s, t);
 }
 
@@ -449,8 +449,8 @@ int tact_engine_run(struct tact_check_ctx *ctx, struct tact_report *r)
 	while (!rc && tact_next_sentence(ctx->text, ctx->len, &pos, &s, &t))
 		rc = check_sentence(&e, s, t);
 	if (!rc)
-		rc = tact_coach_finish(e.coach, r, e.md);
-	tact_coach_end(e.coach);
+		rc = tact_coach_finish(&e.coach, r, e.md);
+	tact_coach_end(&e.coach);
 	tact_scratch_put(ctx->checker, e.sc);
 	return rc;
 }

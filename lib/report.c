@@ -14,10 +14,14 @@
 
 struct tact_report *tact_report_create(const char *language)
 {
-	struct tact_report *r = tact_calloc(1, sizeof *r);
+	/* Not calloc(): glibc's takes small blocks from its bins, not from
+	 * the thread's cache as malloc() does, at a few hundred instructions
+	 * a check. */
+	struct tact_report *r = tact_malloc(sizeof *r);
 
 	if (!r)
 		return NULL;
+	memset(r, 0, sizeof *r);
 	strncpy(r->language, language, sizeof r->language - 1);
 	/* Offset 0 is the empty string. The room reserved holds the strings
 	 * of a message with a finding or two without growing (a rule's
