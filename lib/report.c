@@ -56,11 +56,18 @@ void tact_report_free(tact_report *r)
 int tact_report_string(struct tact_report *r, const char *s, size_t n,
                        size_t *off)
 {
-	size_t at = r->strings.len;
+	struct tact_buf *b = &r->strings;
 
-	if (tact_buf_append(&r->strings, s, n) || tact_buf_putc(&r->strings, '\0'))
+	/* One reservation for the string and its NUL, which then ends the
+	 * buffer as tact_buf_append() leaves it. */
+	if (n > SIZE_MAX / 2 || tact_buf_reserve(b, n + 1))
 		return TACT_ENOMEM;
-	*off = at;
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->data[b->len + n] = '\0';
+	*off = b->len;
+	b->len += n + 1;
+	b->data[b->len] = '\0';
 	return TACT_OK;
 }
 
