@@ -10,28 +10,37 @@
 
 #include "internal.h"
 
-#define REPORT_STRINGS_MIN 1000
+/* A report and the start of its strings come in one block of this many
+ * bytes, small enough for the allocator's per-thread cache: a message
+ * without findings needs no other block. */
+#define REPORT_BLOCK 1024
+_Static_assert(REPORT_BLOCK >= sizeof(struct tact_report) + 256,
+               "a report's block leaves room for its first strings");
+
+/* The strings' room inside the report's own block. */
+static char *own_strings(struct tact_report *r)
+{
+	return (char *)(r + 1);
+}
 
 struct tact_report *tact_report_create(const char *language)
 {
 	/* Not calloc(): glibc's takes small blocks from its bins, not from
 	 * the thread's cache as malloc() does, at a few hundred instructions
 	 * a check. */
-	struct tact_report *r = tact_malloc(sizeof *r);
+	struct tact_report *r = tact_malloc(REPORT_BLOCK);
+	size_t n = strlen(language);
 
 	if (!r)
 		return NULL;
 	memset(r, 0, sizeof *r);
-	strncpy(r->language, language, sizeof r->language - 1);
-	/* Offset 0 is the empty string. The room reserved holds the strings
-	 * of a message with a finding or two without growing (a rule's
-	 * explanation alone is a few hundred bytes). */
-	if (tact_buf_reserve(&r->strings, REPORT_STRINGS_MIN) ||
-	    tact_buf_putc(&r->strings, '\0')) {
-		free(r->strings.data);
-		free(r);
-		return NULL;
-	}
+	memcpy(r->language, language,
+	       n < sizeof r->language ? n : sizeof r->language - 1);
+	/* Offset 0 is the empty string. */
+	r->strings.data = own_strings(r);
+	r->strings.cap = REPORT_BLOCK - sizeof *r;
+	r->strings.data[0] = r->strings.data[1] = '\0';
+	r->strings.len = 1;
 	return r;
 }
 
@@ -49,8 +58,34 @@ void tact_report_free(tact_report *r)
 	free(r->profile);
 	free(r->questions);
 	free(r->lost);
-	tact_buf_free(&r->strings);
+	if (r->strings.data != own_strings(r))
+		free(r->strings.data);
 	free(r);
+}
+
+/* Room for n more bytes of strings and the NUL after them: past the room
+ * in the report's own block, the strings move to a block of their own,
+ * which then grows as any buffer does. */
+static int strings_reserve(struct tact_report *r, size_t n)
+{
+	struct tact_buf *b = &r->strings;
+	char *p;
+	size_t cap;
+
+	if (n < b->cap - b->len)
+		return TACT_OK;
+	if (b->data != own_strings(r))
+		return tact_buf_reserve(b, n);
+	if (n > SIZE_MAX / 4 - b->len)
+		return TACT_ENOMEM;
+	cap = 2 * (b->len + n + 1);
+	p = tact_malloc(cap);
+	if (!p)
+		return TACT_ENOMEM;
+	memcpy(p, b->data, b->len + 1);
+	b->data = p;
+	b->cap = cap;
+	return TACT_OK;
 }
 
 int tact_report_string(struct tact_report *r, const char *s, size_t n,
@@ -58,9 +93,9 @@ int tact_report_string(struct tact_report *r, const char *s, size_t n,
 {
 	struct tact_buf *b = &r->strings;
 
-	/* One reservation for the string and its NUL, which then ends the
+	/* Room for the string and its NUL, and the NUL that then ends the
 	 * buffer as tact_buf_append() leaves it. */
-	if (n > SIZE_MAX / 2 || tact_buf_reserve(b, n + 1))
+	if (n > SIZE_MAX / 4 || strings_reserve(r, n + 1))
 		return TACT_ENOMEM;
 	if (n)
 		memcpy(b->data + b->len, s, n);
