@@ -45,7 +45,10 @@ static int options_complete(tact_check_options *full,
 	if (!size)
 		return tact_err(TACT_EVERSION, "unknown options version %u",
 		                o->version);
-	memcpy(full, o, size);
+	if (size == sizeof *o)
+		*full = *o;     /* a copy of known size: no "rep movs" */
+	else
+		memcpy(full, o, size);
 	full->version = TACT_CHECK_OPTIONS_VERSION;
 	return TACT_OK;
 }

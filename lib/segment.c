@@ -511,7 +511,7 @@ static void spans_merge(struct tact_spans *s)
 {
 	size_t i, o = 0;
 
-	if (s->n == 0)
+	if (s->n < 2)
 		return;
 	qsort(s->v, s->n, sizeof *s->v, span_cmp);
 	for (i = 1; i < s->n; i++) {
