@@ -246,15 +246,19 @@ void tact_coach_end(struct tact_coach_state *cs)
 /* ---- the vocabulary profile and hints -------------------------------------- */
 
 /* The language's bands, in pack order: one pass over the checker's, the
- * room made for all of them. */
+ * room made for all of them (not cleared: calloc() would be glibc's slow
+ * path at every check; each entry used is set whole). */
 static int profile_init(struct tact_report *r, const struct tact_check_ctx *ctx)
 {
+	static const struct tact_profile cleared;
 	const tact_checker *c = ctx->checker;
 	size_t k;
 
 	if (!c->nbands)
 		return TACT_OK;
-	r->profile = tact_calloc(c->nbands, sizeof *r->profile);
+	if (c->nbands > SIZE_MAX / sizeof *r->profile)
+		return TACT_ENOMEM;
+	r->profile = tact_malloc(c->nbands * sizeof *r->profile);
 	if (!r->profile)
 		return TACT_ENOMEM;
 	for (k = 0; k < c->nbands; k++) {
@@ -263,6 +267,7 @@ static int profile_init(struct tact_report *r, const struct tact_check_ctx *ctx)
 
 		if (!tact_same_language(b->language, ctx->language))
 			continue;
+		*p = cleared;
 		p->band = b;
 		r->nprofile++;
 		if (tact_report_string(r, b->name, strlen(b->name), &p->name))
