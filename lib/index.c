@@ -668,8 +668,46 @@ static int literal_in(const unsigned char *s, size_t len,
 	return 0;
 }
 
+/* The bit of the four bytes at p in a struct tact_windows. */
+static inline unsigned window_bit(const unsigned char *p)
+{
+	uint32_t w;
+
+	memcpy(&w, p, sizeof w);
+	return (w * 0x9E3779B1u) >> 20;
+}
+
+void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i;
+
+	memset(w->bits, 0, sizeof w->bits);
+	for (i = 0; i + 4 <= len; i++) {
+		unsigned b = window_bit(s + i);
+
+		w->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	}
+}
+
+/* 0 when lit cannot occur in the text whose windows are w: it holds four
+ * bytes without a gap whose window is not there. */
+static int window_allows(const struct tact_windows *w,
+                         const struct tact_anchor *lit)
+{
+	const unsigned char *t = (const unsigned char *)lit->text;
+	size_t k, run = 0;
+
+	for (k = 0; k < lit->len; k++) {
+		run = t[k] == TACT_GAP ? 0 : run + 1;
+		if (run == 4)
+			return bit_test(w->bits, window_bit(t + k - 3));
+	}
+	return 1;
+}
+
 int tact_exception_may_match(const struct tact_pattern *x, const char *text,
-                             size_t len)
+                             size_t len, const struct tact_windows *w)
 {
 	const struct tact_anchors *a = x->anchors.n ? &x->anchors : &x->required;
 	size_t k;
@@ -677,7 +715,8 @@ int tact_exception_may_match(const struct tact_pattern *x, const char *text,
 	if (a->n == 0 || a->n > EXCEPTION_LITERALS_MAX)
 		return 1;
 	for (k = 0; k < a->n; k++)
-		if (literal_in((const unsigned char *)text, len, &a->v[k]))
+		if ((!w || window_allows(w, &a->v[k])) &&
+		    literal_in((const unsigned char *)text, len, &a->v[k]))
 			return 1;
 	return 0;
 }

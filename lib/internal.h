@@ -390,12 +390,20 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
                                               const char *lang);
 /* Append a candidate: hit at offset pos. */
 int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
+/* The four-byte windows of a text, hashed to one of 4,096 bits each: a
+ * window whose bit is clear is not in the text. */
+struct tact_windows {
+	uint64_t bits[4096 / 64];
+};
+void tact_windows_fill(struct tact_windows *w, const char *text, size_t len);
 /* Can exception x match in the normalised text? 0 when none of its
  * anchors (or, without them, required literals) occurs there, a gap
  * standing for a run of white space as in the scan; 1 when one does, or
- * when x has too many or none to tell. */
+ * when x has too many or none to tell. w, when not NULL, holds the
+ * text's windows (tact_windows_fill()): a literal with a window not
+ * there is not looked for. */
 int tact_exception_may_match(const struct tact_pattern *x, const char *text,
-                             size_t len);
+                             size_t len, const struct tact_windows *w);
 /* Append to out the candidates of a normalised sentence; text[len] must
  * be readable (the normaliser ends its text with a NUL). */
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
@@ -701,6 +709,8 @@ struct tact_scratch {
 	struct tact_inner_seen *inner_seen;     /* by pattern id */
 	size_t npats;
 	uint32_t serial;        /* sentences checked with this scratch */
+	uint32_t windows_serial;        /* the sentence windows is of */
+	struct tact_windows windows;
 	struct tact_spans skips, exc;
 	struct tact_buf sugg;
 };

@@ -85,7 +85,14 @@ static int exception_matches(struct engine *e, const struct tact_pattern *x,
 {
 	size_t off;
 
-	if (!tact_exception_may_match(x, e->norm->text, e->norm->len) ||
+	struct tact_scratch *sc = e->sc;
+
+	if (sc->windows_serial != sc->serial) {
+		tact_windows_fill(&sc->windows, e->norm->text, e->norm->len);
+		sc->windows_serial = sc->serial;
+	}
+	if (!tact_exception_may_match(x, e->norm->text, e->norm->len,
+	                              &sc->windows) ||
 	    !first_offset(e, x, &off))
 		return TACT_OK;
 	while (off <= e->norm->len) {

@@ -56,7 +56,7 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 		memset(v, 0, c->index.npats * sizeof *v);
 		s->inner_seen = v;
 		s->npats = c->index.npats;
-		s->serial = 0;
+		s->serial = s->windows_serial = 0;
 	}
 	if (!s->md || s->pairs < pairs) {
 		pcre2_match_data *md = pcre2_match_data_create(pairs, NULL);
@@ -80,11 +80,12 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 			memset(s->rules, 0, s->nrules * sizeof *s->rules);
 		s->check = 1;
 	}
-	/* Sentence serials go on from check to check, so inner_seen needs no
-	 * clearing but when they would wrap around. */
+	/* Sentence serials go on from check to check, so inner_seen (and
+	 * the windows of the last sentence) need no clearing but when they
+	 * would wrap around. */
 	if (s->serial > UINT32_MAX / 2) {
 		memset(s->inner_seen, 0, s->npats * sizeof *s->inner_seen);
-		s->serial = 0;
+		s->serial = s->windows_serial = 0;
 	}
 	return TACT_OK;
 }

@@ -367,13 +367,16 @@ static void check_pattern(const struct tact_pattern *p, uint32_t id,
 }
 
 /* An exception skipped for want of its literals
- * (tact_exception_may_match()) must not match the sentence. */
+ * (tact_exception_may_match(), told the sentence's windows as the engine
+ * does) must not match the sentence. */
 static void check_exceptions(const tact_checker *c, const char *lang,
                              pcre2_match_data *md, const struct tact_norm *n,
                              const char *orig)
 {
+	struct tact_windows w;
 	size_t r, k;
 
+	tact_windows_fill(&w, n->text, n->len);
 	for (r = 0; r < c->nrules; r++) {
 		const struct tact_rule *rule = c->rules[r];
 
@@ -382,7 +385,7 @@ static void check_exceptions(const tact_checker *c, const char *lang,
 		for (k = 0; k < rule->nexceptions; k++) {
 			const struct tact_pattern *x = &rule->exceptions[k];
 
-			if (tact_exception_may_match(x, n->text, n->len))
+			if (tact_exception_may_match(x, n->text, n->len, &w))
 				continue;
 			exceptions_skipped++;
 			ck_assert_msg(tact_pattern_search(x, n->text, n->len, 0, md,
@@ -681,6 +684,52 @@ START_TEST(word_start_patterns_are_found)
 }
 END_TEST
 
+/* A literal found in a text is never ruled out by the text's windows:
+ * every piece of every random text, as an exception's literal (a gap for
+ * each run of white space), must be allowed. */
+START_TEST(windows_keep_every_literal)
+{
+	static const char *const pieces[] = {
+		"a", "b", "ab", "ба", "я", " ", "ș", "қа", "x", "1", ",",
+	};
+	uint32_t seed = 362436069u;
+	size_t t;
+
+	for (t = 0; t < 300; t++) {
+		char text[128] = "";
+		struct tact_windows w;
+		size_t k, n, len, i, j;
+
+		n = 1 + next_random(&seed) % 16;
+		for (k = 0; k < n; k++)
+			strcat(text, pieces[next_random(&seed) %
+			                    TACT_ARRAY_LEN(pieces)]);
+		len = strlen(text);
+		tact_windows_fill(&w, text, len);
+		for (i = 0; i < len; i++)
+			for (j = i + 1; j <= len && j <= i + 12; j++) {
+				char lit[16];
+				struct tact_anchor a = { lit, 0, 0, 0 };
+				struct tact_pattern x;
+
+				if (text[i] == ' ' || text[j - 1] == ' ')
+					continue;
+				for (k = i; k < j; k++)
+					if (text[k] != ' ')
+						lit[a.len++] = text[k];
+					else if (lit[a.len - 1] != (char)TACT_GAP)
+						lit[a.len++] = (char)TACT_GAP;
+				memset(&x, 0, sizeof x);
+				x.anchors.v = &a;
+				x.anchors.n = 1;
+				ck_assert_msg(tact_exception_may_match(&x, text, len, &w),
+				              "«%.*s» in «%s» ruled out", (int)(j - i),
+				              text + i, text);
+			}
+	}
+}
+END_TEST
+
 START_TEST(line_start_patterns)
 {
 	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*\\bci\\b[^\\n]*"), 1);
@@ -789,6 +838,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, builtin_patterns_are_found);
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, word_start_patterns_are_found);
+	tcase_add_test(tc, windows_keep_every_literal);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, line_start_search_is_unanchored_search);
 	suite_add_tcase(s, tc);
