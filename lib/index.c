@@ -139,6 +139,26 @@ static void pair_set_all(uint64_t *pairs, unsigned a)
 	memset(pairs + (a << 8 >> 6), 0xFF, 256 / 8);
 }
 
+/* Mark the pairs a literal that opens with a gap, then byte b, can start
+ * with: an ASCII space followed by b or by more white space; a space of
+ * several bytes followed by anything. */
+static void mark_gap_pairs(uint64_t *pairs, unsigned b)
+{
+	size_t k, j;
+
+	for (k = 0; k < TACT_ARRAY_LEN(space_leads); k++) {
+		unsigned lead = space_leads[k];
+
+		if (lead >= 0x80) {
+			pair_set_all(pairs, lead);
+			continue;
+		}
+		pair_set(pairs, lead, b);
+		for (j = 0; j < TACT_ARRAY_LEN(space_leads); j++)
+			pair_set(pairs, lead, space_leads[j]);
+	}
+}
+
 /* Mark the byte pairs text must start with for literal x to match there:
  * a gap starts with any white space, and a literal of one byte may be
  * followed by anything. */
@@ -147,7 +167,9 @@ static void mark_pairs(uint64_t *pairs, const struct entry *x)
 	unsigned a = (unsigned char)x->s[0];
 	size_t k;
 
-	if (a == TACT_GAP) {
+	if (a == TACT_GAP && x->len >= 2) {
+		mark_gap_pairs(pairs, (unsigned char)x->s[1]);
+	} else if (a == TACT_GAP) {
 		for (k = 0; k < TACT_ARRAY_LEN(space_leads); k++)
 			pair_set_all(pairs, space_leads[k]);
 	} else if (x->len < 2) {
