@@ -209,12 +209,29 @@ static int by_quad(const struct entry *x)
 	return x->len >= 4 && !memchr(x->s, TACT_GAP, 4);
 }
 
-/* Mark the pairs of the literals that walk from the root. */
+/* Does literal x need white space at its third byte of text: two bytes
+ * that are not gaps (one of text each), then a gap? */
+static int gap_third(const struct entry *x)
+{
+	const unsigned char *p = (const unsigned char *)x->s;
+
+	return x->len > 2 && p[0] != TACT_GAP && p[1] != TACT_GAP &&
+	       p[2] == TACT_GAP;
+}
+
+/* Mark the pairs the literals start with; those of the literals that
+ * walk from the root; and of those, the ones that need no white space
+ * at their third byte (a letter then a gap, as a Kazakh or Russian
+ * ending then the next word, is walked only where white space follows
+ * the letter, not at every letter inside a word). */
 static void mark_filters(struct tact_btrie *t, const struct entry *x)
 {
 	mark_pairs(t->pairs, x);
-	if (!by_quad(x))
-		mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
+	if (by_quad(x))
+		return;
+	mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
+	if (!gap_third(x))
+		mark_pairs(t->pairs + 2 * TACT_PAIRS_WORDS, x);
 }
 
 /* The child of node n for byte b, or NULL. */
@@ -288,7 +305,7 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	/* A node per byte at most, and the root. */
 	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
 	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
-	t->pairs = tact_calloc(2 * TACT_PAIRS_WORDS, sizeof *t->pairs);
+	t->pairs = tact_calloc(3 * TACT_PAIRS_WORDS, sizeof *t->pairs);
 	if (!t->nodes || !t->hits || !t->pairs) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
@@ -618,7 +635,8 @@ static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
 /* The literals of t that start at s[i], whose byte pair is k. (The pair
  * after the last byte is (c, 0): only literals of one byte are marked for
  * it.) Those with a gap among their first four bytes or shorter walk from
- * the root; the others from where their first four bytes lead. */
+ * the root, unless all of them need white space at s[i + 2] and it is not
+ * there; the others from where their first four bytes lead. */
 static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
                           size_t len, size_t i, unsigned k,
                           struct tact_cands *out)
@@ -627,7 +645,9 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 
 	if (!bit_test(t->pairs, k))
 		return TACT_OK;
-	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k))
+	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k) &&
+	    (bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, k) ||
+	     (i + 2 < len && space_lead[s[i + 2]])))
 		return walk(t, t->nodes, s, len, i, i, out);
 	if (i + 4 > len || !(n = quad_node(t, s + i)))
 		return TACT_OK;

@@ -684,6 +684,64 @@ START_TEST(word_start_patterns_are_found)
 }
 END_TEST
 
+/* Literals with gaps near their start are walked by the pairs they open
+ * with and what the text holds two bytes on: every gap shape, alone in a
+ * checker (another pattern's literals would walk for it), over runs of
+ * white space of every kind and length, must still be found. */
+START_TEST(gaps_near_the_start_are_found)
+{
+	static const char *const shapes[] = {
+		"\\s+a\\s+b", "\\s+ab\\s+c", "\\s*a\\s+b", "a\\s+b",
+		"ab\\s+c", "a\\s*b", "ab\\s*c", "abc\\s+d", "б\\s+в",
+		"бв\\s+г", "\\s+б\\s+в", "\\s+бв\\s+г", ",\\s*a\\s+b",
+		"a\\s", "ab\\s", "\\s+a", "(?<=x)\\s+a\\s+b",
+	};
+	static const char *const spaces[] = {
+		" ", "  ", "\t", "\xC2\xA0", " \xC2\xA0", "\xE2\x80\x83", "\n ",
+	};
+	static const char *const words[] = {
+		"a", "ab", "abc", "b", "c", "d", "б", "бв", "в", "г", "x", ",",
+	};
+	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+	uint32_t seed = 521288629u;
+	size_t k, t;
+
+	for (k = 0; k < TACT_ARRAY_LEN(shapes); k++) {
+		char yaml[512];
+		int n = snprintf(yaml, sizeof yaml,
+		                 "pack: gaps\nlanguage: en\nrules:\n"
+		                 "  - {id: en.gaps.g, category: jargon, severity: "
+		                 "hint, message: m, explanation: e, patterns: "
+		                 "['%s']}\n", shapes[k]);
+		tact_checker *c;
+		pcre2_code **plain;
+
+		ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN),
+		                 TACT_OK);
+		ck_assert_msg(tact_checker_add_pack_string(c, yaml, (size_t)n,
+		                                           "gaps") == TACT_OK,
+		              "%s", tact_error_last());
+		plain = compile_plain(c);
+		for (t = 0; t < 400; t++) {
+			char text[256] = "";
+			size_t j, pieces = 1 + next_random(&seed) % 10;
+
+			for (j = 0; j < pieces; j++) {
+				const char *const *from = j % 2 ? spaces : words;
+				size_t m = j % 2 ? TACT_ARRAY_LEN(spaces)
+				                 : TACT_ARRAY_LEN(words);
+
+				strcat(text, from[next_random(&seed) % m]);
+			}
+			check_text(c, plain, md, "en", text);
+		}
+		free_plain(c, plain);
+		tact_checker_free(c);
+	}
+	pcre2_match_data_free(md);
+}
+END_TEST
+
 /* A literal found in a text is never ruled out by the text's windows:
  * every piece of every random text, as an exception's literal (a gap for
  * each run of white space), must be allowed. */
@@ -839,6 +897,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, word_start_patterns_are_found);
 	tcase_add_test(tc, windows_keep_every_literal);
+	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, line_start_search_is_unanchored_search);
 	suite_add_tcase(s, tc);
