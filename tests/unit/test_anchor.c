@@ -608,34 +608,50 @@ static char *random_pack(uint32_t *seed, size_t n, int word_start)
 	return yaml;
 }
 
+/* A checker of the one pack yaml, without the built-in packs. */
+static tact_checker *checker_of(const char *yaml, const char *name)
+{
+	tact_checker *c;
+
+	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
+	ck_assert_msg(tact_checker_add_pack_string(c, yaml, strlen(yaml),
+	                                           name) == TACT_OK,
+	              "%s", tact_error_last());
+	return c;
+}
+
+/* check_text() over n texts of fewer than max random pieces each. */
+static void check_random_texts(const tact_checker *c, uint32_t *seed,
+                               size_t n, const char *const *pieces,
+                               size_t npieces, size_t max)
+{
+	pcre2_code **plain = compile_plain(c);
+	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+	size_t t, k;
+
+	for (t = 0; t < n; t++) {
+		char text[512] = "";
+		size_t count = next_random(seed) % max;
+
+		for (k = 0; k < count; k++)
+			strcat(text, pieces[next_random(seed) % npieces]);
+		check_text(c, plain, md, "en", text);
+	}
+	free_plain(c, plain);
+	pcre2_match_data_free(md);
+}
+
 /* The same proof for random patterns over random texts: the literals of
  * a pattern that mixes gaps, classes, the end of the text and
  * lookarounds must still be found wherever it matches. */
 START_TEST(random_patterns_are_found)
 {
 	uint32_t seed = 2463534242u;
-	tact_checker *c;
-	pcre2_code **plain;
-	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
 	char *yaml = random_pack(&seed, 600, 0);
-	size_t k, t;
+	tact_checker *c = checker_of(yaml, "random");
 
-	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
-	ck_assert_msg(tact_checker_add_pack_string(c, yaml, strlen(yaml),
-	                                           "random") == TACT_OK,
-	              "%s", tact_error_last());
-	plain = compile_plain(c);
-	for (t = 0; t < 400; t++) {
-		char text[256] = "";
-		size_t pieces = next_random(&seed) % 12;
-
-		for (k = 0; k < pieces; k++)
-			strcat(text, text_pieces[next_random(&seed) %
-			                         TACT_ARRAY_LEN(text_pieces)]);
-		check_text(c, plain, md, "en", text);
-	}
-	free_plain(c, plain);
-	pcre2_match_data_free(md);
+	check_random_texts(c, &seed, 400, text_pieces,
+	                   TACT_ARRAY_LEN(text_pieces), 12);
 	free(yaml);
 	tact_checker_free(c);
 }
@@ -656,29 +672,12 @@ static const char *const word_pieces[] = {
 START_TEST(word_start_patterns_are_found)
 {
 	uint32_t seed = 88172645u;
-	tact_checker *c;
-	pcre2_code **plain;
-	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
 	char *yaml = random_pack(&seed, 300, 1);
-	size_t k, t;
+	tact_checker *c = checker_of(yaml, "words");
 
-	ck_assert_int_eq(tact_checker_new(&c, TACT_CHECKER_NO_BUILTIN), TACT_OK);
-	ck_assert_msg(tact_checker_add_pack_string(c, yaml, strlen(yaml),
-	                                           "words") == TACT_OK,
-	              "%s", tact_error_last());
 	ck_assert_uint_eq(tact_index_lang(&c->index, "en")->any.nnodes, 1);
-	plain = compile_plain(c);
-	for (t = 0; t < 1500; t++) {
-		char text[512] = "";
-		size_t pieces = next_random(&seed) % 24;
-
-		for (k = 0; k < pieces; k++)
-			strcat(text, word_pieces[next_random(&seed) %
-			                         TACT_ARRAY_LEN(word_pieces)]);
-		check_text(c, plain, md, "en", text);
-	}
-	free_plain(c, plain);
-	pcre2_match_data_free(md);
+	check_random_texts(c, &seed, 1500, word_pieces,
+	                   TACT_ARRAY_LEN(word_pieces), 24);
 	free(yaml);
 	tact_checker_free(c);
 }
