@@ -83,10 +83,10 @@ static int first_offset(const struct engine *e, const struct tact_pattern *p,
 static int exception_matches(struct engine *e, const struct tact_pattern *x,
                              struct tact_spans *exc)
 {
+	struct tact_scratch *sc = e->sc;
 	size_t off;
 
-	struct tact_scratch *sc = e->sc;
-
+	/* The sentence's windows, made when its first exception needs them. */
 	if (sc->windows_serial != sc->serial) {
 		tact_windows_fill(&sc->windows, e->norm->text, e->norm->len);
 		sc->windows_serial = sc->serial;
