@@ -209,28 +209,28 @@ static int by_quad(const struct entry *x)
 	return x->len >= 4 && !memchr(x->s, TACT_GAP, 4);
 }
 
-/* Does literal x need white space at its third byte of text: two bytes
- * that are not gaps (one of text each), then a gap? */
-static int gap_third(const struct entry *x)
+/* Does literal x need white space at its third or fourth byte of text:
+ * two or three bytes that are not gaps (one of text each), then a gap? */
+static int gap_early(const struct entry *x)
 {
 	const unsigned char *p = (const unsigned char *)x->s;
 
 	return x->len > 2 && p[0] != TACT_GAP && p[1] != TACT_GAP &&
-	       p[2] == TACT_GAP;
+	       (p[2] == TACT_GAP || (x->len > 3 && p[3] == TACT_GAP));
 }
 
 /* Mark the pairs the literals start with; those of the literals that
  * walk from the root; and of those, the ones that need no white space
- * at their third byte (a letter then a gap, as a Kazakh or Russian
- * ending then the next word, is walked only where white space follows
- * the letter, not at every letter inside a word). */
+ * at their third or fourth byte (a letter then a gap, as a Kazakh or
+ * Russian ending then the next word, is walked only where white space
+ * follows the letter, not at every letter inside a word). */
 static void mark_filters(struct tact_btrie *t, const struct entry *x)
 {
 	mark_pairs(t->pairs, x);
 	if (by_quad(x))
 		return;
 	mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
-	if (!gap_third(x))
+	if (!gap_early(x))
 		mark_pairs(t->pairs + 2 * TACT_PAIRS_WORDS, x);
 }
 
@@ -635,8 +635,8 @@ static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
 /* The literals of t that start at s[i], whose byte pair is k. (The pair
  * after the last byte is (c, 0): only literals of one byte are marked for
  * it.) Those with a gap among their first four bytes or shorter walk from
- * the root, unless all of them need white space at s[i + 2] and it is not
- * there; the others from where their first four bytes lead. */
+ * the root, unless all of them need white space at s[i + 2] or s[i + 3]
+ * and neither is; the others from where their first four bytes lead. */
 static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
                           size_t len, size_t i, unsigned k,
                           struct tact_cands *out)
@@ -647,7 +647,8 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 		return TACT_OK;
 	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k) &&
 	    (bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, k) ||
-	     (i + 2 < len && space_lead[s[i + 2]])))
+	     (i + 2 < len && (space_lead[s[i + 2]] ||
+	                      (i + 3 < len && space_lead[s[i + 3]])))))
 		return walk(t, t->nodes, s, len, i, i, out);
 	if (i + 4 > len || !(n = quad_node(t, s + i)))
 		return TACT_OK;

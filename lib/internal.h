@@ -336,8 +336,8 @@ struct tact_btrie {
 	/* Filters of the positions a literal can start at, 8 KB each: the
 	 * first two bytes of text, one bit per pair; the pairs that start a
 	 * literal shorter than four bytes or with a gap among them; and of
-	 * those, the ones that need no white space at their third byte of
-	 * text. Most positions are ruled out by one bit test
+	 * those, the ones that need no white space at their third or fourth
+	 * byte of text. Most positions are ruled out by one bit test
 	 * (tact_index_scan()). */
 	uint64_t *pairs;
 	/* The other literals, by their first four bytes (two letters of

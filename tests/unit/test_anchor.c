@@ -684,22 +684,25 @@ START_TEST(word_start_patterns_are_found)
 END_TEST
 
 /* Literals with gaps near their start are walked by the pairs they open
- * with and what the text holds two bytes on: every gap shape, alone in a
- * checker (another pattern's literals would walk for it), over runs of
- * white space of every kind and length, must still be found. */
+ * with and what the text holds two and three bytes on: every gap shape,
+ * alone in a checker (another pattern's literals would walk for it),
+ * over runs of white space of every kind and length, must be found. */
 START_TEST(gaps_near_the_start_are_found)
 {
 	static const char *const shapes[] = {
 		"\\s+a\\s+b", "\\s+ab\\s+c", "\\s*a\\s+b", "a\\s+b",
 		"ab\\s+c", "a\\s*b", "ab\\s*c", "abc\\s+d", "б\\s+в",
 		"бв\\s+г", "\\s+б\\s+в", "\\s+бв\\s+г", ",\\s*a\\s+b",
-		"a\\s", "ab\\s", "\\s+a", "(?<=x)\\s+a\\s+b",
+		"a\\s", "ab\\s", "\\s+a", "(?<=x)\\s+a\\s+b", "абc\\s+d",
+		"бc\\s+d", "бc\\s", "abc\\s", "a\\s+bc", "ab\\s+cd",
+		"a\\s+b\\s", "\\s+ab\\s",
 	};
 	static const char *const spaces[] = {
 		" ", "  ", "\t", "\xC2\xA0", " \xC2\xA0", "\xE2\x80\x83", "\n ",
 	};
 	static const char *const words[] = {
 		"a", "ab", "abc", "b", "c", "d", "б", "бв", "в", "г", "x", ",",
+		"бc", "абc", "cd", "bc",
 	};
 	pcre2_match_data *md = pcre2_match_data_create(64, NULL);
 	uint32_t seed = 521288629u;
