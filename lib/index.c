@@ -733,19 +733,26 @@ void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
 	}
 }
 
-/* 0 when lit cannot occur in the text whose windows are w: it holds four
- * bytes without a gap whose window is not there. */
+/* Are the four bytes at p free of gaps? */
+static inline int no_gap4(const unsigned char *p)
+{
+	return p[0] != TACT_GAP && p[1] != TACT_GAP && p[2] != TACT_GAP &&
+	       p[3] != TACT_GAP;
+}
+
+/* 0 when lit cannot occur in the text whose windows are w: its first or
+ * else its last four bytes, without a gap, are a window not there. */
 static int window_allows(const struct tact_windows *w,
                          const struct tact_anchor *lit)
 {
 	const unsigned char *t = (const unsigned char *)lit->text;
-	size_t k, run = 0;
 
-	for (k = 0; k < lit->len; k++) {
-		run = t[k] == TACT_GAP ? 0 : run + 1;
-		if (run == 4)
-			return bit_test(w->bits, window_bit(t + k - 3));
-	}
+	if (lit->len < 4)
+		return 1;
+	if (no_gap4(t))
+		return bit_test(w->bits, window_bit(t));
+	if (no_gap4(t + lit->len - 4))
+		return bit_test(w->bits, window_bit(t + lit->len - 4));
 	return 1;
 }
 
