@@ -78,6 +78,23 @@ static inline int tact_is_word_cp(uint32_t cp)
 		return cp != 0xD7 && cp != 0xF7;
 	return cp >= 0x400 && cp < 0x530 && !(cp >= 0x482 && cp <= 0x489);
 }
+/* The case of code point cp where it is known without a look-up into
+ * utf8proc's tables, ASCII and the Cyrillic letters U+0400..U+045F (a
+ * check asks it letter by letter): TACT_CASE_OF_UPPER or
+ * TACT_CASE_OF_LOWER for a letter, 0 for no letter; TACT_CASE_OF_ASK for
+ * any other code point. */
+enum { TACT_CASE_OF_UPPER = 1, TACT_CASE_OF_LOWER = 2, TACT_CASE_OF_ASK = 4 };
+static inline int tact_plain_case(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) - 'a' >= 26)
+			return 0;
+		return cp & 0x20 ? TACT_CASE_OF_LOWER : TACT_CASE_OF_UPPER;
+	}
+	if (cp >= 0x400 && cp < 0x460)
+		return cp < 0x430 ? TACT_CASE_OF_UPPER : TACT_CASE_OF_LOWER;
+	return TACT_CASE_OF_ASK;
+}
 /* Are language codes a and b the same? The first letters tell most
  * apart without a call (a check asks it of every band and rule). */
 static inline int tact_same_language(const char *a, const char *b)

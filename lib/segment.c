@@ -64,6 +64,7 @@ static int continues(const char *t, size_t len, size_t i)
 {
 	size_t j;
 	uint32_t cp;
+	int c;
 
 	while (i < len && is_space((unsigned char)t[i]))
 		i++;
@@ -71,11 +72,9 @@ static int continues(const char *t, size_t len, size_t i)
 		return 0;
 	j = i;
 	cp = tact_utf8_next(t, &j);
-	/* ASCII and the Cyrillic letters U+0400..U+045F without a look-up. */
-	if (cp < 0x80)
-		return cp - 'a' < 26;
-	if (cp >= 0x400 && cp < 0x460)
-		return cp >= 0x430;
+	c = tact_plain_case(cp);
+	if (c != TACT_CASE_OF_ASK)
+		return c == TACT_CASE_OF_LOWER;
 	return utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 

@@ -10,23 +10,18 @@
 
 #include "internal.h"
 
-enum { CASED_UPPER = 1, CASED_LOWER = 2 };
-
-/* CASED_UPPER when cp has a lower-case form, CASED_LOWER when it has an
- * upper-case one, 0 for neither. ASCII and the Cyrillic letters U+0400..
- * U+045F are answered without a look-up: every match is asked, letter by
- * letter. */
+/* TACT_CASE_OF_UPPER when cp has a lower-case form, TACT_CASE_OF_LOWER
+ * when it has an upper-case one, 0 for neither. */
 static int cased(uint32_t cp)
 {
-	if (cp < 0x80) {
-		if ((cp | 0x20) - 'a' >= 26)
-			return 0;
-		return cp & 0x20 ? CASED_LOWER : CASED_UPPER;
-	}
-	if (cp >= 0x400 && cp < 0x460)
-		return cp < 0x430 ? CASED_UPPER : CASED_LOWER;
-	return (utf8proc_tolower((int32_t)cp) != (int32_t)cp ? CASED_UPPER : 0) |
-	       (utf8proc_toupper((int32_t)cp) != (int32_t)cp ? CASED_LOWER : 0);
+	int c = tact_plain_case(cp);
+
+	if (c != TACT_CASE_OF_ASK)
+		return c;
+	return (utf8proc_tolower((int32_t)cp) != (int32_t)cp
+	                ? TACT_CASE_OF_UPPER : 0) |
+	       (utf8proc_toupper((int32_t)cp) != (int32_t)cp
+	                ? TACT_CASE_OF_LOWER : 0);
 }
 
 enum tact_case tact_case_of(const char *s, size_t len)
@@ -36,8 +31,8 @@ enum tact_case tact_case_of(const char *s, size_t len)
 
 	while (i < len) {
 		uint32_t cp = tact_utf8_next(s, &i);
-		int c = cased(cp), up = (c & CASED_UPPER) != 0,
-		    low = (c & CASED_LOWER) != 0;
+		int c = cased(cp), up = (c & TACT_CASE_OF_UPPER) != 0,
+		    low = (c & TACT_CASE_OF_LOWER) != 0;
 
 		if (!up && !low)
 			continue;
