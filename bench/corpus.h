@@ -20,4 +20,10 @@ struct corpus {
 int corpus_generate(struct corpus *c, size_t bytes, uint64_t seed);
 void corpus_free(struct corpus *c);
 
+/* Where message k (< c->count) ends: where the next starts. */
+static inline size_t corpus_end(const struct corpus *c, size_t k)
+{
+	return k + 1 < c->count ? c->starts[k + 1] : c->len;
+}
+
 #endif

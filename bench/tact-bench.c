@@ -110,7 +110,7 @@ static size_t check_all(const tact_checker *c, const tact_check_options *co,
 
 	for (k = 0; k < cp->count; k++) {
 		size_t s = cp->starts[k];
-		size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
+		size_t e = corpus_end(cp, k);
 
 		findings += check_one(c, co, cp->text + s, e - s);
 	}
@@ -130,7 +130,7 @@ static void time_each(const tact_checker *c, const tact_check_options *co,
 	for (rep = 0; rep < res->repeat; rep++)
 		for (k = 0; k < cp->count; k++) {
 			size_t s = cp->starts[k];
-			size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
+			size_t e = corpus_end(cp, k);
 			double m0 = now();
 
 			check_one(c, co, cp->text + s, e - s);
@@ -233,7 +233,7 @@ static int one_line_each(const struct corpus *cp)
 
 	for (k = 0; k < cp->count; k++) {
 		size_t s = cp->starts[k];
-		size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
+		size_t e = corpus_end(cp, k);
 		const char *nl = memchr(cp->text + s, '\n', e - s);
 
 		if (nl != cp->text + e - 1)
@@ -279,7 +279,7 @@ static void dump_jsonl(const struct corpus *cp, const char *path)
 
 	for (k = 0; k < cp->count; k++) {
 		size_t s = cp->starts[k];
-		size_t e = k + 1 < cp->count ? cp->starts[k + 1] : cp->len;
+		size_t e = corpus_end(cp, k);
 
 		fprintf(f, "{\"id\":\"%zu\",\"text\":", k + 1);
 		put_json_string(f, cp->text + s, e - s);
