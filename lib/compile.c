@@ -10,6 +10,109 @@
 #define PATTERN_MAX_LEN 4096
 #define PATTERN_NEST_MAX 64
 
+/* Can code point cp stand in a pattern compiled without PCRE2_CASELESS?
+ * Latin, Cyrillic and general punctuation, as the normaliser leaves them
+ * (no capitals, no ſ or µ): then no other code point of normalised text
+ * is caseless-equal to cp (the normalise suite checks each against
+ * PCRE2). */
+static int plain_cp(uint32_t cp)
+{
+	int known = cp < 0x250 || (cp >= 0x400 && cp < 0x530) ||
+	            (cp >= 0x2000 && cp < 0x2070);
+
+	return known && tact_fold_cp(cp) == cp;
+}
+
+/* Escapes of a letter that match no particular letter: \b \s \w, \n... */
+static int plain_escape(char c)
+{
+	return c && strchr("bBsSwWdDhHvVRXKAzZGntrfea", c) != NULL;
+}
+
+/* Every code point of the range lo..hi plain? Long ranges are not read. */
+static int plain_range(uint32_t lo, uint32_t hi)
+{
+	if (hi < lo || hi - lo > 0x800)
+		return 0;
+	for (; lo <= hi; lo++)
+		if (!plain_cp(lo))
+			return 0;
+	return 1;
+}
+
+/* Read the member of a class or the literal at p[*i]: its code point
+ * into *cp; -1 for an escape that is no literal (\w), 0 for one that
+ * needs caseless matching or the pattern's end, 1 for a literal. */
+static int member(const char *p, size_t *i, uint32_t *cp)
+{
+	unsigned char c = (unsigned char)p[*i];
+
+	if (!c)
+		return 0;
+	if (c != '\\') {
+		*cp = tact_utf8_next(p, i);
+		return 1;
+	}
+	c = (unsigned char)p[++*i];
+	if (!c)
+		return 0;
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+		++*i;
+		return plain_escape((char)c) ? -1 : 0;
+	}
+	if (c >= '0' && c <= '9')
+		return 0;
+	*cp = tact_utf8_next(p, i);
+	return 1;
+}
+
+/* The class that opens at p[*i] (after '['): 1 when it is plain. */
+static int plain_class(const char *p, size_t *i)
+{
+	uint32_t lo, hi;
+	int first = 1, m;
+
+	if (p[*i] == '^')
+		++*i;
+	while (p[*i] && (p[*i] != ']' || first)) {
+		if (p[*i] == '[' && p[*i + 1] == ':')
+			return 0;
+		first = 0;
+		if ((m = member(p, i, &lo)) == 0)
+			return 0;
+		if (m < 0 || p[*i] != '-' || !p[*i + 1] || p[*i + 1] == ']') {
+			if (m > 0 && !plain_cp(lo))
+				return 0;
+			continue;
+		}
+		++*i;
+		if (member(p, i, &hi) <= 0 || !plain_range(lo, hi))
+			return 0;
+	}
+	if (p[*i] == ']')
+		++*i;
+	return 1;
+}
+
+int tact_pattern_caseless(const char *folded)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int m;
+
+	while (folded[i]) {
+		if (folded[i] == '[') {
+			i++;
+			if (!plain_class(folded, &i))
+				return 1;
+			continue;
+		}
+		if ((m = member(folded, &i, &cp)) == 0 || (m > 0 && !plain_cp(cp)))
+			return 1;
+	}
+	return 0;
+}
+
 pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
                                  int jit, char *message, size_t msgsize,
                                  int *nomem)
@@ -37,9 +140,11 @@ pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
 		return NULL;
 	}
 	pcre2_set_parens_nest_limit(cctx, PATTERN_NEST_MAX);
+	if (tact_pattern_caseless(folded))
+		options |= PCRE2_CASELESS;
 	code = pcre2_compile((PCRE2_SPTR)folded, PCRE2_ZERO_TERMINATED,
-	                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
-	                             PCRE2_NEVER_BACKSLASH_C | options,
+	                     PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C |
+	                             options,
 	                     &err, &off, cctx);
 	pcre2_compile_context_free(cctx);
 	tact_free(folded);

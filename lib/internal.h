@@ -129,6 +129,8 @@ void tact_norm_span(const struct tact_norm *n, size_t ns, size_t ne,
 void tact_norm_free(struct tact_norm *n);
 /* Fold one code point the way text is folded (lower case excluded). */
 uint32_t tact_fold_letter(uint32_t cp);
+/* Fold one code point the way text is folded, lower case included. */
+uint32_t tact_fold_cp(uint32_t cp);
 /* Fold a pattern or trigger: letters only, no case change unless lower. */
 char *tact_fold_string(const char *s, size_t len, int lower);
 /* 0 when the fast path's table of two-byte code points agrees with the
@@ -483,6 +485,14 @@ int tact_pack_load(tact_checker *c, const char *yaml, size_t len,
 pcre2_code *tact_pattern_compile(const char *pattern, uint32_t options,
                                  int jit, char *message, size_t msgsize,
                                  int *nomem);
+/* Does the pattern (folded as tact_pattern_compile() folds it) need
+ * PCRE2_CASELESS to match normalised text as it would with it? 0 when
+ * every code point it holds outside escapes is one the normaliser leaves
+ * as it is and that caseless matching takes as equal to no other such
+ * code point, ranges included, and its escapes name none (no \x, \p,
+ * POSIX class or back reference): such a pattern is compiled without,
+ * and runs faster. */
+int tact_pattern_caseless(const char *folded);
 /* The code to run a rule pattern with: its JIT-compiled copy once the
  * pattern has been used TACT_JIT_AFTER times (compiling every pattern of
  * the built-in packs up front would be most of building a checker), the

@@ -753,6 +753,11 @@ void tact_norm_free(struct tact_norm *n)
 	memset(n, 0, sizeof *n);
 }
 
+uint32_t tact_fold_cp(uint32_t cp)
+{
+	return fold_cp(cp);
+}
+
 char *tact_fold_string(const char *s, size_t len, int lower)
 {
 	struct tact_buf b = { NULL, 0, 0 };

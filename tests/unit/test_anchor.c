@@ -285,8 +285,18 @@ static void add_variants(struct texts *t, const char *lang, const char *s)
 	free(nb);
 }
 
+/* A text as it is. */
+static void add_original(struct texts *t, const char *lang, const char *s)
+{
+	add_text(t, lang, s, strlen(s));
+}
+
+/* How a text is added: with its variants, or as it is. */
+typedef void adder(struct texts *t, const char *lang, const char *s);
+
 /* The "text" of every line of a corpus file (JSON strings, simply read). */
-static void add_corpus(struct texts *t, const char *lang, const char *path)
+static void add_corpus(struct texts *t, const char *lang, const char *path,
+                       adder *add)
 {
 	char line[65536];
 	FILE *f = fopen(path, "r");
@@ -307,7 +317,7 @@ static void add_corpus(struct texts *t, const char *lang, const char *path)
 			}
 		}
 		out[o] = '\0';
-		add_variants(t, lang, out);
+		add(t, lang, out);
 	}
 	fclose(f);
 }
@@ -434,14 +444,14 @@ static void check_text(const tact_checker *c, pcre2_code **plain,
 		check_sentence(c, li, plain, md, text + s, t - s, text);
 }
 
-static void examples(const tact_checker *c, struct texts *t)
+static void examples(const tact_checker *c, struct texts *t, adder *add)
 {
 	size_t r, kind, k;
 
 	for (r = 0; r < c->nrules; r++)
 		for (kind = 0; kind < 2; kind++)
 			for (k = 0; k < c->rules[r]->nexamples[kind]; k++)
-				add_variants(t, c->rules[r]->language,
+				add(t, c->rules[r]->language,
 				             c->rules[r]->examples[kind][k].text);
 }
 
@@ -472,9 +482,36 @@ static void free_plain(const tact_checker *c, pcre2_code **plain)
 	free(plain);
 }
 
-START_TEST(builtin_patterns_are_found)
+/* Every example of c's packs and every text of the labelled corpora,
+ * each added by add. */
+static void builtin_texts(const tact_checker *c, struct texts *t,
+                          adder *add)
 {
 	static const char *const corpora[] = { "ru", "ro", "kk", "en" };
+	size_t k;
+
+	examples(c, t, add);
+	for (k = 0; k < 4; k++) {
+		char path[1024];
+
+		snprintf(path, sizeof path, "%s/../corpus/%s.jsonl", TACT_TEST_DATA,
+		         corpora[k]);
+		add_corpus(t, corpora[k], path, add);
+	}
+}
+
+static void free_texts(struct texts *t)
+{
+	size_t k;
+
+	for (k = 0; k < t->n; k++)
+		free(t->v[k]);
+	free(t->v);
+	free(t->lang);
+}
+
+START_TEST(builtin_patterns_are_found)
+{
 	tact_checker *c;
 	struct texts t = { NULL, NULL, 0, 0 };
 	pcre2_code **plain;
@@ -482,14 +519,7 @@ START_TEST(builtin_patterns_are_found)
 	size_t k;
 
 	ck_assert_int_eq(tact_checker_new(&c, 0), TACT_OK);
-	examples(c, &t);
-	for (k = 0; k < 4; k++) {
-		char path[1024];
-
-		snprintf(path, sizeof path, "%s/../corpus/%s.jsonl", TACT_TEST_DATA,
-		         corpora[k]);
-		add_corpus(&t, corpora[k], path);
-	}
+	builtin_texts(c, &t, add_variants);
 	plain = compile_plain(c);
 	md = pcre2_match_data_create(64, NULL);
 	for (k = 0; k < t.n; k++)
@@ -497,10 +527,128 @@ START_TEST(builtin_patterns_are_found)
 	ck_assert_uint_gt(exceptions_skipped, 1000);
 	pcre2_match_data_free(md);
 	free_plain(c, plain);
-	for (k = 0; k < t.n; k++)
-		free(t.v[k]);
-	free(t.v);
-	free(t.lang);
+	free_texts(&t);
+	tact_checker_free(c);
+}
+END_TEST
+
+/* Pattern src, folded, compiled as tact_pattern_compile() chooses (a),
+ * and with PCRE2_CASELESS whatever it chose (b). */
+static void compile_both(const char *src, pcre2_code **a, pcre2_code **b)
+{
+	char msg[256];
+	int nomem;
+
+	*a = tact_pattern_compile(src, 0, 1, msg, sizeof msg, &nomem);
+	ck_assert_msg(*a != NULL, "%s: %s", src, msg);
+	*b = tact_pattern_compile(src, PCRE2_CASELESS, 1, msg, sizeof msg,
+	                          &nomem);
+	ck_assert_msg(*b != NULL, "%s: %s", src, msg);
+}
+
+/* Do a and b find the same matches, captures included, one after
+ * another over the normalised sentence s[0..len)? */
+static void same_matches(const pcre2_code *a, const pcre2_code *b,
+                         pcre2_match_data *ma, pcre2_match_data *mb,
+                         const char *s, size_t len, const char *src)
+{
+	size_t off = 0;
+
+	while (off <= len) {
+		int ra = pcre2_match(a, (PCRE2_SPTR)s, len, off, 0, ma, NULL);
+		int rb = pcre2_match(b, (PCRE2_SPTR)s, len, off, 0, mb, NULL);
+		const PCRE2_SIZE *va = pcre2_get_ovector_pointer(ma);
+		const PCRE2_SIZE *vb = pcre2_get_ovector_pointer(mb);
+
+		ck_assert_msg(ra == rb, "%s: %d, caseless %d, in «%s» from %zu",
+		              src, ra, rb, s, off);
+		if (ra <= 0)
+			return;
+		ck_assert_msg(memcmp(va, vb, 2 * (size_t)ra * sizeof *va) == 0,
+		              "%s: matches differ from caseless in «%s»", src, s);
+		if (va[0] >= len)
+			return;
+		off = va[1] > va[0] ? va[1]
+		                    : va[0] + tact_utf8_seqlen((unsigned char)s[va[0]]);
+	}
+}
+
+static int text_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The sentences of texts in language lang, normalised, each once: into
+ * out (a struct texts of their own). */
+static void normalised_sentences(const struct texts *in, const char *lang,
+                                 struct texts *out)
+{
+	struct tact_norm n;
+	size_t k, j, pos, s, t;
+
+	memset(&n, 0, sizeof n);
+	for (k = 0; k < in->n; k++) {
+		size_t len = strlen(in->v[k]);
+
+		if (strcmp(in->lang[k], lang) != 0)
+			continue;
+		for (pos = 0; tact_next_sentence(in->v[k], len, &pos, &s, &t);) {
+			ck_assert_int_eq(tact_normalise(&n, in->v[k] + s, t - s),
+			                 TACT_OK);
+			add_text(out, lang, n.text, n.len);
+		}
+	}
+	tact_norm_free(&n);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, text_cmp);
+	for (k = j = 0; k < out->n; k++) {
+		if (j && strcmp(out->v[j - 1], out->v[k]) == 0)
+			free(out->v[k]);
+		else
+			out->v[j++] = out->v[k];
+	}
+	out->n = j;
+}
+
+/* A pattern compiled without PCRE2_CASELESS (tact_pattern_caseless())
+ * must find in normalised text what it finds with: every built-in
+ * pattern so compiled, over every example and corpus text of its
+ * language (capitals normalise away: the variants would add nothing). */
+START_TEST(caseless_left_out_alike)
+{
+	tact_checker *c;
+	struct texts t = { NULL, NULL, 0, 0 }, sn = { NULL, NULL, 0, 0 };
+	pcre2_match_data *ma = pcre2_match_data_create(64, NULL);
+	pcre2_match_data *mb = pcre2_match_data_create(64, NULL);
+	size_t k, j, left_out = 0;
+
+	ck_assert_int_eq(tact_checker_new(&c, 0), TACT_OK);
+	builtin_texts(c, &t, add_original);
+	for (k = 0; k < c->index.npats; k++) {
+		const char *src = c->index.pats[k].pat->source;
+		const char *lang = c->index.pats[k].rule->language;
+		pcre2_code *a, *b;
+
+		if (tact_pattern_caseless(src))
+			continue;
+		if (!sn.n || strcmp(sn.lang[0], lang) != 0) {
+			free_texts(&sn);
+			memset(&sn, 0, sizeof sn);
+			normalised_sentences(&t, lang, &sn);
+		}
+		left_out++;
+		compile_both(src, &a, &b);
+		for (j = 0; j < sn.n; j++)
+			same_matches(a, b, ma, mb, sn.v[j], strlen(sn.v[j]), src);
+		pcre2_code_free(a);
+		pcre2_code_free(b);
+	}
+	/* All of them but the one of emoji. */
+	ck_assert_uint_gt(left_out, c->index.npats - 5);
+	pcre2_match_data_free(ma);
+	pcre2_match_data_free(mb);
+	free_texts(&t);
+	free_texts(&sn);
 	tact_checker_free(c);
 }
 END_TEST
@@ -654,6 +802,72 @@ START_TEST(random_patterns_are_found)
 	                   TACT_ARRAY_LEN(text_pieces), 12);
 	free(yaml);
 	tact_checker_free(c);
+}
+END_TEST
+
+/* Pieces of patterns for the same proof with random patterns: classes,
+ * ranges and negated classes of both scripts, letters that have other
+ * forms of the same case (ſ, µ, ᲀ), capitals. */
+static const char *const case_pieces[] = {
+	"a", "s", "k", "в", "я", "ё", "ß", "ı", "i", "ſ", "µ", "\xE1\xB2\x80",
+	"[a-z]", "[а-я]", "[^а-я]", "[^a-z\\s]", "[a-ä]", "[à-ÿ]", "[А-Я]",
+	"[в-г]", "[\\w-]", "[sk]", "[^sk]", "\\s", "\\b", "\\w+", "\\W", ".",
+	"(?:s|в)", "Вы", "S", "x?", "[ıi]", "[ßs]", "\\d", "-",
+};
+/* ... and texts: each of those letters, its capital and its other forms
+ * (ſ, the Kelvin and Ångström signs, ẞ, İ, ᲀ, Greek mu). */
+static const char *const case_text[] = {
+	"s", "S", "\xC5\xBF", "k", "K", "\xE2\x84\xAA", "в", "В",
+	"\xE1\xB2\x80", "я", "Я", "ё", "Ё", "ß", "\xE1\xBA\x9E", "ı", "I",
+	"\xC4\xB0", "i", "µ", "μ", "Μ", "a", "ä", "Ä", "å", "Å", "\xE2\x84\xAB",
+	"ÿ", "Ÿ", " ", ",", "-", "1",
+};
+
+START_TEST(caseless_left_out_alike_random)
+{
+	uint32_t seed = 1013904223u;
+	pcre2_match_data *ma = pcre2_match_data_create(64, NULL);
+	pcre2_match_data *mb = pcre2_match_data_create(64, NULL);
+	struct tact_norm n;
+	size_t p, t, k, left_out = 0;
+
+	memset(&n, 0, sizeof n);
+	for (p = 0; p < 400; p++) {
+		char pat[256] = "", text[256] = "", *src, msg[256];
+		size_t pieces = 1 + next_random(&seed) % 5;
+		pcre2_code *a, *b, *probe;
+		int nomem;
+
+		for (k = 0; k < pieces; k++)
+			strcat(pat, case_pieces[next_random(&seed) %
+			                        TACT_ARRAY_LEN(case_pieces)]);
+		probe = tact_pattern_compile(pat, 0, 0, msg, sizeof msg, &nomem);
+		if (!probe)
+			continue;
+		pcre2_code_free(probe);
+		src = tact_fold_string(pat, strlen(pat), 0);
+		ck_assert_ptr_nonnull(src);
+		left_out += !tact_pattern_caseless(src);
+		compile_both(pat, &a, &b);
+		for (t = 0; t < 40; t++) {
+			size_t count = next_random(&seed) % 10;
+
+			text[0] = '\0';
+			for (k = 0; k < count; k++)
+				strcat(text, case_text[next_random(&seed) %
+				                       TACT_ARRAY_LEN(case_text)]);
+			ck_assert_int_eq(tact_normalise(&n, text, strlen(text)),
+			                 TACT_OK);
+			same_matches(a, b, ma, mb, n.text, n.len, pat);
+		}
+		pcre2_code_free(a);
+		pcre2_code_free(b);
+		tact_free(src);
+	}
+	ck_assert_uint_gt(left_out, 50);
+	tact_norm_free(&n);
+	pcre2_match_data_free(ma);
+	pcre2_match_data_free(mb);
 }
 END_TEST
 
@@ -896,6 +1110,8 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, inner_literals);
 	tcase_add_test(tc, second_literals);
 	tcase_add_test(tc, builtin_patterns_are_found);
+	tcase_add_test(tc, caseless_left_out_alike);
+	tcase_add_test(tc, caseless_left_out_alike_random);
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, word_start_patterns_are_found);
 	tcase_add_test(tc, windows_keep_every_literal);

@@ -1,6 +1,9 @@
 /*
  * test_normalise.c: the normaliser and its map back to the original text.
  */
+#include <ctype.h>
+#include <stdio.h>
+
 #include "helpers.h"
 #include <utf8proc.h>
 
@@ -391,6 +394,117 @@ START_TEST(pattern_literals)
 }
 END_TEST
 
+/* Which patterns are compiled without PCRE2_CASELESS: those whose every
+ * letter is as the normaliser leaves it, with no escape that names a
+ * code point, property or back reference. */
+START_TEST(caseless_where_needed)
+{
+	static const struct {
+		const char *pattern;
+		int caseless;
+	} cases[] = {
+		{ "\\bвы\\s+должны\\b", 0 },
+		{ "(?<w>\\b\\w+[\\s,;:]+)eta\\b(?!-)", 0 },
+		{ "[а-я]+[^\\s,.!?]", 0 },
+		{ "ё", 1 },                     /* not folded: the text has е */
+		{ "[\\]a-z-]\\.\\«", 0 },
+		{ "(?i)sale|(?-i)x", 0 },
+		{ "Вы", 1 },                    /* a capital */
+		{ "\\bsale\\b|S", 1 },
+		{ "[А-Я]", 1 },
+		{ "[a-ä]", 1 },                 /* holds À..Þ */
+		{ "[a-z\\x{41}]", 1 },
+		{ "\\x41", 1 },
+		{ "\\N{U+0041}", 1 },
+		{ "\\p{Lu}", 1 },
+		{ "[[:upper:]]", 1 },
+		{ "(a)\\1", 1 },
+		{ "(?<a>x)\\k<a>", 1 },
+		{ "\\Qabc\\E", 1 },
+		{ "\xC5\xBF" "ale", 1 },        /* ſ: the text has s */
+		{ "µ", 1 },                     /* the text has Greek mu */
+		{ "σ", 1 },                     /* Greek: not read */
+		{ "🙄", 1 },
+		{ "(?<Name>x)", 1 },
+		{ "abc\\", 1 },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		ck_assert_msg(tact_pattern_caseless(cases[k].pattern) ==
+		                      cases[k].caseless,
+		              "%s", cases[k].pattern);
+}
+END_TEST
+
+/* A letter in a pattern compiled without PCRE2_CASELESS must be the only
+ * code point of normalised text that PCRE2 would take as equal to it
+ * caseless: each such code point, matched caseless by PCRE2 over every
+ * code point the normaliser may leave in a text (the fold of every
+ * assigned one), is found once, where it is itself. */
+START_TEST(plain_letters_have_one_case)
+{
+	static const uint32_t ranges[][2] = {
+		{ 0, 0x250 }, { 0x400, 0x530 }, { 0x2000, 0x2070 },
+	};
+	uint8_t *in = calloc(0x110000 / 8, 1);
+	char *subject = malloc(4 * 0x110000);
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	size_t len = 0, k;
+	uint32_t cp, bad = 0, wrong = 0, tested = 0;
+
+	ck_assert(in && subject && md);
+	for (cp = 0; cp < 0x110000; cp++) {
+		uint32_t f;
+
+		if (utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_CN ||
+		    utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_CS)
+			continue;
+		f = tact_fold_cp(cp);
+		in[f >> 3] |= (uint8_t)(1u << (f & 7));
+	}
+	for (cp = 0; cp < 0x110000; cp++)
+		if (in[cp >> 3] >> (cp & 7) & 1)
+			len += tact_utf8_put(subject + len, cp);
+	for (k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
+		for (cp = ranges[k][0]; cp < ranges[k][1]; cp++) {
+			char pat[16], one[8];
+			size_t n = 0, found = 0, off = 0;
+			pcre2_code *code;
+			int err;
+			PCRE2_SIZE eoff;
+
+			if (cp < 0x80 && !isalnum((int)cp))
+				one[n++] = '\\';
+			n += tact_utf8_put(one + n, cp);
+			one[n] = '\0';
+			if (cp == 0 || tact_pattern_caseless(one))
+				continue;
+			tested++;
+			snprintf(pat, sizeof pat, "\\x{%X}", (unsigned)cp);
+			code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+			                     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+			                     &err, &eoff, NULL);
+			ck_assert_ptr_nonnull(code);
+			(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+			while (pcre2_match(code, (PCRE2_SPTR)subject, len, off, 0, md,
+			                   NULL) > 0) {
+				off = pcre2_get_ovector_pointer(md)[1];
+				found++;
+			}
+			pcre2_code_free(code);
+			if (found != (size_t)(in[cp >> 3] >> (cp & 7) & 1))
+				bad = wrong++ ? bad : cp;
+		}
+	ck_assert_uint_gt(tested, 500);
+	ck_assert_msg(wrong == 0, "%u code points match others caseless, "
+	              "the first U+%04X", wrong, bad);
+	pcre2_match_data_free(md);
+	free(subject);
+	free(in);
+}
+END_TEST
+
 START_TEST(detect_word_list_found)
 {
 	ck_assert_int_eq(tact_detect_table_check(), 1);
@@ -420,6 +534,8 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, sentence_goes_on_at_lower_case);
 	tcase_add_test(tc, detect_word_list_found);
 	tcase_add_test(tc, pattern_literals);
+	tcase_add_test(tc, caseless_where_needed);
+	tcase_add_test(tc, plain_letters_have_one_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
