@@ -452,7 +452,7 @@ static void examples(const tact_checker *c, struct texts *t, adder *add)
 		for (kind = 0; kind < 2; kind++)
 			for (k = 0; k < c->rules[r]->nexamples[kind]; k++)
 				add(t, c->rules[r]->language,
-				             c->rules[r]->examples[kind][k].text);
+				    c->rules[r]->examples[kind][k].text);
 }
 
 /* Every pattern of c compiled to run unanchored, by pattern id. */
@@ -532,8 +532,8 @@ START_TEST(builtin_patterns_are_found)
 }
 END_TEST
 
-/* Pattern src, folded, compiled as tact_pattern_compile() chooses (a),
- * and with PCRE2_CASELESS whatever it chose (b). */
+/* Pattern src compiled as tact_pattern_compile() chooses (a), and with
+ * PCRE2_CASELESS whatever it chose (b). */
 static void compile_both(const char *src, pcre2_code **a, pcre2_code **b)
 {
 	char msg[256];

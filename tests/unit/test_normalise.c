@@ -441,7 +441,8 @@ END_TEST
  * code point of normalised text that PCRE2 would take as equal to it
  * caseless: each such code point, matched caseless by PCRE2 over every
  * code point the normaliser may leave in a text (the fold of every
- * assigned one), is found once, where it is itself. */
+ * assigned one), is found once, where it is itself, or never when no
+ * text holds it. */
 START_TEST(plain_letters_have_one_case)
 {
 	static const uint32_t ranges[][2] = {
