@@ -1023,6 +1023,7 @@ static int letter_atom(const char *p, const char *end)
  * match of the text from any of its atoms to the end of the sequence. */
 struct span {
 	const char *start, *end;
+	const char *seq;                /* where its sequence starts */
 	const char *prev, *prev_end;    /* the atom before it, if any */
 	const char *prev2, *prev2_end;  /* and the one before that */
 };
@@ -1084,6 +1085,7 @@ static void atom_spans(const char *p, const char *end, int extended,
 		set_init(&s);
 		at = a.p;
 		out->v[out->n].start = at;
+		out->v[out->n].seq = p;
 		out->v[out->n].end = end;
 		out->v[out->n].prev = prev;
 		out->v[out->n].prev_end = prev_end;
@@ -1218,6 +1220,132 @@ static int after_non_word(const struct span *sp)
 	        before_word(sp->prev2, sp->prev2_end));
 }
 
+/* An atom of a sequence, as stepped over, and its quantifier. */
+struct step {
+	const char *at, *end;
+	enum atom kind;
+	long min, max;
+};
+#define STEPS_MAX 32
+
+/* The atoms of the sequence from p, up to end or a '|' or ')' outside
+ * them, into v (STEPS_MAX at most); *stop is where the stepping ended.
+ * 0 when the sequence cannot be read. */
+static int steps(const char *p, const char *end, int extended,
+                 struct step *v, size_t *n, const char **stop)
+{
+	struct parser a;
+
+	memset(&a, 0, sizeof a);
+	a.p = p;
+	a.end = end;
+	a.extended = extended;
+	*n = 0;
+	for (;;) {
+		struct set s;
+
+		skip_space(&a);
+		if (a.p >= a.end || *a.p == '|' || *a.p == ')')
+			break;
+		if (*n == STEPS_MAX)
+			return 0;
+		set_init(&s);
+		v[*n].at = a.p;
+		v[*n].kind = atom(&a, &s);
+		free(s.v);
+		v[*n].end = a.p;
+		quantifier(&a, &v[*n].min, &v[*n].max);
+		if (a.fail || a.nomem)
+			return 0;
+		++*n;
+	}
+	*stop = a.p;
+	return 1;
+}
+
+/* Is the atom [p, end) one character that is never part of a word: \s,
+ * \W, punctuation, a class of such? */
+static int non_word_char(const char *p, const char *end)
+{
+	const char *q = p;
+
+	if (end - p == 1 && *p == '.')
+		return 0;
+	if (non_word_atom(p, end))
+		return 1;
+	if (end - p >= 3 && p[0] == '[' && p[1] != '^' && end[-1] == ']')
+		return non_word_class(p + 1, end - 1);
+	return non_word_member(&q, p, end) && q == end;
+}
+
+static int ends_before_word(const struct step *v, size_t n, int extended,
+                            int outer, int depth);
+
+/* Does every alternative of the group x end where a word may start?
+ * outer: whether one may where the group starts. */
+static int group_ends_before_word(const struct step *x, int extended,
+                                  int outer, int depth)
+{
+	struct step v[STEPS_MAX];
+	const char *p = group_inside(x->at, x->end - 1), *stop;
+	size_t n;
+
+	if (!p || depth >= 4)
+		return 0;
+	for (;;) {
+		if (!steps(p, x->end - 1, extended, v, &n, &stop) ||
+		    !ends_before_word(v, n, extended, outer, depth + 1))
+			return 0;
+		if (stop >= x->end - 1 || *stop != '|')
+			return stop == x->end - 1;
+		p = stop + 1;
+	}
+}
+
+/* Where the atoms v[0..n) end, does a word start, if a word character
+ * comes next? Yes after a character that is never part of a word, or an
+ * assertion that a word starts (\b, ^, (?<!\w)); atoms that assert
+ * something else or may match nothing look further back; outer tells
+ * for the start of the sequence. A group asks each of its alternatives
+ * (those of a group that may repeat, with nothing known before them). */
+static int ends_before_word(const struct step *v, size_t n, int extended,
+                            int outer, int depth)
+{
+	while (n-- > 0) {
+		const struct step *x = &v[n];
+		int here;
+
+		if (x->kind == ATOM_BOUNDARY && x->min > 0)
+			return 1;
+		if (x->kind != ATOM_CONSUME)
+			continue;
+		here = non_word_char(x->at, x->end) ||
+		       (*x->at == '(' &&
+		        group_ends_before_word(x, extended,
+		                               x->max == 1 &&
+		                                       ends_before_word(v, n, extended,
+		                                                        outer, depth),
+		                               depth));
+		if (!here)
+			return 0;
+		if (x->min > 0)
+			return 1;
+	}
+	return outer;
+}
+
+/* Does the span start where a word does, its sequence read from the
+ * start up to it (`\s+(?:\w+\s+)?` before «gresit»)? */
+static int after_word_start(const struct span *sp, int extended)
+{
+	struct step v[STEPS_MAX];
+	const char *stop;
+	size_t n;
+
+	return steps(sp->seq, sp->start, extended, v, &n, &stop) &&
+	       stop == sp->start && ends_before_word(v, n, extended, 0, 0);
+}
+
 /* The literals of s start where a word starts. */
 static void mark_word_start(struct set *s)
 {
@@ -1242,7 +1370,8 @@ static int span_set(const struct span *sp, int extended, struct set *s)
 		s->v = NULL;
 	}
 	found = literals(sp->start, sp->end, extended, s);
-	if (found == FOUND && after_non_word(sp))
+	if (found == FOUND &&
+	    (after_non_word(sp) || after_word_start(sp, extended)))
 		mark_word_start(s);
 	return found;
 }

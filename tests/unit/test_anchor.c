@@ -175,8 +175,22 @@ START_TEST(inner_literals)
 	/* After white space or \b, a literal starts a word. */
 	ck_assert_str_eq(show("\\byou\\s+(?:must|have\\s+to)\\b", INNER),
 	                 "^have" GAP "to$ ^must$");
+	/* After ^ a word starts: read from the optional group on, each
+	 * literal starts a word, which beats «разве» and «точно» anywhere. */
 	ck_assert_str_eq(show("^(?:a|ну)?\\s*(?:точно|разве)\\b", INNER),
-	                 "разве$ точно$");
+	                 "^aразве$ ^aточно$ ^a" GAP "разве$ ^a" GAP "точно$ "
+	                 "^нуразве$ ^нуточно$ ^ну" GAP "разве$ ^ну" GAP "точно$ "
+	                 "^разве$ ^точно$");
+	/* After a group each of whose alternatives ends with white space
+	 * (or may be left out, white space before it), a word starts; not
+	 * when one may end with a letter. */
+	ck_assert_str_eq(show("\\s+(?:\\w+\\s+)?gresit\\b", INNER), "^gresit$");
+	ck_assert_str_eq(show("\\s+(?:\\w+\\s+)*gresit\\b", INNER), "^gresit$");
+	ck_assert_str_eq(show("\\bx(?:сіз\\s+(?:өз\\s+)?|өз[\\s,]+)(?:қате|кінә)",
+	                      INNER), "^кінә ^қате");
+	ck_assert_str_eq(show("\\s+(?:\\w+)?gresit\\b", INNER), "gresit$");
+	ck_assert_str_eq(show("\\bxyz\\s+(?:\\w+\\s+|\\w)(?:қате|кінә)", INNER),
+	                 "кінә қате");
 	ck_assert_str_eq(show("\\bnu\\b\\s*(?:putem|pot)", INNER),
 	                 "^pot ^putem");
 	/* The best set: its shortest literal is the longest. */
@@ -194,16 +208,17 @@ START_TEST(inner_literals)
 	 * punctuation and optional white space. */
 	ck_assert_str_eq(show("\\byou(?:\\s+all)?\\s+must", INNER), "^must");
 	ck_assert_str_eq(show("\\s*,\\s*(?:my\\s+)?(?:pal|mate)\\b", INNER),
-	                 "^mate$ ^my" GAP "mate$ ^my" GAP "pal$ ^pal$");
+	                 "^mate$ ^pal$");
 	/* Not after optional white space alone: such literals may start
 	 * anywhere, and are kept short only where they end words. */
 	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)\\b", INNER), "mate$ pal$");
 	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)", INNER), "");
-	/* A set too short to use does not push a usable one out. */
+	/* A set too short to use does not push a usable one out (and after
+	 * white space, or a group ending with it, a word starts). */
 	ck_assert_str_eq(show("\\byou\\s+(?:\\w+ly\\s+)?(?:ignored|skipped)\\s+"
 	                      "(?:my|our)\\b", INNER),
-	                 "ignored" GAP "my$ ignored" GAP "our$ skipped" GAP "my$ "
-	                 "skipped" GAP "our$");
+	                 "^ignored" GAP "my$ ^ignored" GAP "our$ ^skipped" GAP "my$ "
+	                 "^skipped" GAP "our$");
 }
 END_TEST
 
