@@ -1462,11 +1462,6 @@ static int best_of_spans(const char *pattern, const struct span_choice *c,
 	return rc;
 }
 
-static int read_required(const struct span *sp, int extended, struct set *s)
-{
-	return literals(sp->start, sp->end, extended, s);
-}
-
 static int beats_required(const struct set *x, const struct set *best,
                           const struct tact_anchors *anchors)
 {
@@ -1474,9 +1469,12 @@ static int beats_required(const struct set *x, const struct set *best,
 	return better(x, best);
 }
 
+/* Read as inner literals are (span_set()): one that follows \b, white
+ * space or a group that ends with it starts a word, and is looked for
+ * only where words start. */
 int tact_pattern_required(const char *pattern, struct tact_anchors *out)
 {
-	static const struct span_choice c = { read_required, beats_required,
+	static const struct span_choice c = { span_set, beats_required,
 		                              NULL, 2 };
 
 	return best_of_spans(pattern, &c, out);

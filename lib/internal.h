@@ -187,7 +187,8 @@ struct tact_anchors {
  * out->n is 0 when the pattern shows no such set. TACT_ENOMEM on failure. */
 int tact_pattern_anchors(const char *pattern, struct tact_anchors *out);
 /* Literals one of which every match contains somewhere (for a pattern
- * without anchors); out->n is 0 when none are found. */
+ * without anchors), marked when they start words as inner literals are;
+ * out->n is 0 when none are found. */
 int tact_pattern_required(const char *pattern, struct tact_anchors *out);
 /* Literals one of which every match contains past its start, other than
  * its anchors (from tact_pattern_anchors()): a second filter for an

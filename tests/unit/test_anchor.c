@@ -163,8 +163,10 @@ START_TEST(required_inside)
 	ck_assert_str_eq(show("(?<w>\\b\\w+[дт]ың)(?=\\s*$)", REQUIRED), "дың тың");
 	ck_assert_str_eq(show("\\w+(?:ab|cd)", REQUIRED), "ab cd");
 	ck_assert_str_eq(show("\\w+x", REQUIRED), "");
-	/* After white space, a literal starts a word. */
+	/* After white space or \\b, a literal starts a word. */
 	ck_assert_str_eq(show("\\w+\\s+(?:must|have)\\b", REQUIRED), "^have$ ^must$");
+	ck_assert_str_eq(show("\\w*\\b(?:must|have)\\b", REQUIRED), "^have$ ^must$");
+	ck_assert_str_eq(show("\\w*(?:must|have)\\b", REQUIRED), "have$ must$");
 	/* A group inside one of several alternatives need not match. */
 	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", REQUIRED), "xx yy");
 }
