@@ -1462,10 +1462,15 @@ static int best_of_spans(const char *pattern, const struct span_choice *c,
 	return rc;
 }
 
+/* The longer shortest literal wins; between sets as long, the one whose
+ * literals all start words (looked for only there), then the smaller. */
 static int beats_required(const struct set *x, const struct set *best,
                           const struct tact_anchors *anchors)
 {
 	TACT_UNUSED(anchors);
+	if (best->n && shortest(x) == shortest(best) &&
+	    at_words(x) != at_words(best))
+		return at_words(x);
 	return better(x, best);
 }
 

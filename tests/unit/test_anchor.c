@@ -167,6 +167,10 @@ START_TEST(required_inside)
 	ck_assert_str_eq(show("\\w+\\s+(?:must|have)\\b", REQUIRED), "^have$ ^must$");
 	ck_assert_str_eq(show("\\w*\\b(?:must|have)\\b", REQUIRED), "^have$ ^must$");
 	ck_assert_str_eq(show("\\w*(?:must|have)\\b", REQUIRED), "have$ must$");
+	/* Between sets as long, the one at word starts wins: here over the
+	 * alternatives inside the group, read alone. */
+	ck_assert_str_eq(show("\\w*(?:^|(?<=^\\s))(?<s>ab|cd)e?\\b", REQUIRED),
+	                 "^ab$ ^abe$ ^cd$ ^cde$");
 	/* A group inside one of several alternatives need not match. */
 	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", REQUIRED), "xx yy");
 }
