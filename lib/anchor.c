@@ -1491,10 +1491,37 @@ static int read_inner(const struct span *sp, int extended, struct set *s)
 	return sp->prev ? span_set(sp, extended, s) : NONE;
 }
 
+/* Does every anchor hold a literal of x where x's marks allow it to
+ * count (one that starts a word at the anchor's start, one that ends a
+ * word at its end)? Then x is seen wherever a match can start («еш» in
+ * «кеш», of `\bк[эе]ш\b`), and filters nothing. */
+static int held_by_anchors(const struct set *x, const struct tact_anchors *a)
+{
+	size_t j, k;
+
+	for (j = 0; j < a->n; j++) {
+		const struct tact_anchor *an = &a->v[j];
+		int held = 0;
+
+		for (k = 0; k < x->n && !held; k++) {
+			const struct prefix *l = &x->v[k];
+			const char *at = tact_find(an->text, an->len, l->s, l->len);
+			size_t off = at ? (size_t)(at - an->text) : 0;
+
+			held = at && (!l->wb || (off == 0 && an->word)) &&
+			       (!l->end || (off + l->len == an->len && an->end));
+		}
+		if (!held)
+			return 0;
+	}
+	return a->n > 0;
+}
+
 static int beats_inner(const struct set *x, const struct set *best,
                        const struct tact_anchors *anchors)
 {
-	return !same_literals(x, anchors) && better_inner(x, best);
+	return !same_literals(x, anchors) && !held_by_anchors(x, anchors) &&
+	       better_inner(x, best);
 }
 
 int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,

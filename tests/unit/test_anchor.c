@@ -217,8 +217,12 @@ START_TEST(inner_literals)
 	                 "^mate$ ^pal$");
 	/* Not after optional white space alone: such literals may start
 	 * anywhere, and are kept short only where they end words. */
-	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)\\b", INNER), "mate$ pal$");
-	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)", INNER), "");
+	ck_assert_str_eq(show("\\bab\\w*\\s*(?:pal|mate)\\b", INNER), "mate$ pal$");
+	ck_assert_str_eq(show("\\bab\\w*\\s*(?:pal|mate)", INNER), "");
+	/* Not literals every anchor holds: they are seen wherever a match
+	 * starts («abpal», «ab␣mate»...). */
+	ck_assert_str_eq(show("\\bab\\s*(?:pal|mate)\\b", INNER), "");
+	ck_assert_str_eq(show("\\bк[эе]ш\\b", INNER), "");
 	/* A set too short to use does not push a usable one out (and after
 	 * white space, or a group ending with it, a word starts). */
 	ck_assert_str_eq(show("\\byou\\s+(?:\\w+ly\\s+)?(?:ignored|skipped)\\s+"
