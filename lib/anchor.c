@@ -1303,35 +1303,36 @@ static int group_ends_before_word(const struct step *x, int extended,
 }
 
 /* Where the atoms v[0..n) end, does a word start, if a word character
- * comes next? Yes after a character that is never part of a word, or an
- * assertion that a word starts (\b, ^, (?<!\w)); atoms that assert
- * something else or may match nothing look further back; outer tells
- * for the start of the sequence. A group asks each of its alternatives
- * (those of a group that may repeat, with nothing known before them). */
+ * comes next? outer tells for where they start. Read left to right:
+ * after a character that is never part of a word, or an assertion that
+ * a word starts (\b, ^, (?<!\w)), yes; other assertions change nothing;
+ * after any other character, no; an atom that may match nothing keeps
+ * the answer only if it gives it too. A group gives it when each of its
+ * alternatives does (those of a group that may repeat, with nothing
+ * known before them). Linear in the atoms: no group is read twice. */
 static int ends_before_word(const struct step *v, size_t n, int extended,
                             int outer, int depth)
 {
-	while (n-- > 0) {
-		const struct step *x = &v[n];
+	int st = outer;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const struct step *x = &v[k];
 		int here;
 
-		if (x->kind == ATOM_BOUNDARY && x->min > 0)
-			return 1;
+		if (x->kind == ATOM_BOUNDARY) {
+			st = st || x->min > 0;
+			continue;
+		}
 		if (x->kind != ATOM_CONSUME)
 			continue;
 		here = non_word_char(x->at, x->end) ||
 		       (*x->at == '(' &&
-		        group_ends_before_word(x, extended,
-		                               x->max == 1 &&
-		                                       ends_before_word(v, n, extended,
-		                                                        outer, depth),
+		        group_ends_before_word(x, extended, x->max == 1 && st,
 		                               depth));
-		if (!here)
-			return 0;
-		if (x->min > 0)
-			return 1;
+		st = here && (x->min > 0 || st);
 	}
-	return outer;
+	return st;
 }
 
 /* Does the span start where a word does, its sequence read from the

@@ -167,6 +167,19 @@ START_TEST(required_inside)
 	ck_assert_str_eq(show("\\w+\\s+(?:must|have)\\b", REQUIRED), "^have$ ^must$");
 	ck_assert_str_eq(show("\\w*\\b(?:must|have)\\b", REQUIRED), "^have$ ^must$");
 	ck_assert_str_eq(show("\\w*(?:must|have)\\b", REQUIRED), "have$ must$");
+	/* A long run of optional groups is read once, left to right (read
+	 * from its end, each group asking about all before it, it took
+	 * time doubling with every group). */
+	{
+		char pat[512] = "\\w*\\s";
+		size_t k;
+
+		for (k = 0; k < 20; k++)
+			snprintf(pat + strlen(pat), sizeof pat - strlen(pat),
+			         "(?:w%zu\\s+)?", k);
+		strcat(pat, "xyz\\b");
+		ck_assert_str_eq(show(pat, REQUIRED), "^xyz$");
+	}
 	/* Between sets as long, the one at word starts wins: here over the
 	 * alternatives inside the group, read alone. */
 	ck_assert_str_eq(show("\\w*(?:^|(?<=^\\s))(?<s>ab|cd)e?\\b", REQUIRED),
