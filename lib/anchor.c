@@ -346,7 +346,6 @@ static void alternatives(struct parser *a, struct set *out);
 static int non_word_atom(const char *p, const char *end)
 {
 	size_t n = (size_t)(end - p);
-	const char *q;
 
 	if (n == 2 && p[0] == '\\')
 		return p[1] == 's' || strchr(".,;:!?-()[]", p[1]) != NULL;
@@ -354,10 +353,7 @@ static int non_word_atom(const char *p, const char *end)
 		return strchr(" ,;:!-'\"", *p) != NULL;
 	if (n < 3 || p[0] != '[' || p[1] == '^' || end[-1] != ']')
 		return 0;
-	for (q = p + 1; q < end - 1; q++)
-		if (!strchr(" ,;:!?.-'\"", *q))
-			return 0;
-	return 1;
+	return non_word_class(p + 1, end - 1);
 }
 
 /* Does [p, end) hold one of the bytes of set? */

@@ -81,6 +81,9 @@ START_TEST(where_words_start)
 	ck_assert_str_eq(show("(?<=\\.)b", ANCHORS), "^b");
 	ck_assert_str_eq(show("(?<=a|,)b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?<=[a,])b", ANCHORS), "b");
+	/* A class of white space and punctuation, escapes and all. */
+	ck_assert_str_eq(show("(?<=[\\s,.!?])b", ANCHORS), "^b");
+	ck_assert_str_eq(show("(?<=[\\s\\w])b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?<=(?:,))b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?<!,)b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?x)(?<=, )b", ANCHORS), "b");
