@@ -714,10 +714,7 @@ static int literal_in(const unsigned char *s, size_t len,
 /* The bit of the four bytes at p in a struct tact_windows. */
 static inline unsigned window_bit(const unsigned char *p)
 {
-	uint32_t w;
-
-	memcpy(&w, p, sizeof w);
-	return (w * 0x9E3779B1u) >> 20;
+	return (quad_key(p) * 0x9E3779B1u) >> 20;
 }
 
 void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
@@ -733,13 +730,6 @@ void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
 	}
 }
 
-/* Are the four bytes at p free of gaps? */
-static inline int no_gap4(const unsigned char *p)
-{
-	return p[0] != TACT_GAP && p[1] != TACT_GAP && p[2] != TACT_GAP &&
-	       p[3] != TACT_GAP;
-}
-
 /* 0 when lit cannot occur in the text whose windows are w: its first or
  * else its last four bytes, without a gap, are a window not there. */
 static int window_allows(const struct tact_windows *w,
@@ -749,9 +739,9 @@ static int window_allows(const struct tact_windows *w,
 
 	if (lit->len < 4)
 		return 1;
-	if (no_gap4(t))
+	if (!memchr(t, TACT_GAP, 4))
 		return bit_test(w->bits, window_bit(t));
-	if (no_gap4(t + lit->len - 4))
+	if (!memchr(t + lit->len - 4, TACT_GAP, 4))
 		return bit_test(w->bits, window_bit(t + lit->len - 4));
 	return 1;
 }
@@ -771,48 +761,46 @@ int tact_exception_may_match(const struct tact_pattern *x, const char *text,
 	return 0;
 }
 
-/* Inside a word only the trie walked at every character is asked, and
- * the letters of a run of ASCII word characters or Cyrillic letters of two
- * bytes (lead D0 or D1: U+0400..U+047F, every one a word character) are
- * stepped over without decoding. Returns where the run ends: at a byte
- * that is neither (the text ends with a NUL). */
+/* The length of the letter at c that the scan steps over inside a word
+ * without decoding it: an ASCII word character (1), a Cyrillic letter of
+ * two bytes (lead D0 or D1: U+0400..U+047F, every one a word character;
+ * 2); 0 for any other byte. */
+static inline size_t run_letter(unsigned c)
+{
+	if ((c & 0xFE) == 0xD0)
+		return 2;
+	return c < 0x80 && ascii_word[c];
+}
+
+/* Inside a word only the trie walked at every character is asked, at
+ * each of the letters run_letter() steps over. Returns where they end
+ * (the text ends with a NUL). */
 static inline size_t word_run(const struct tact_btrie *t,
                               const unsigned char *s, size_t len, size_t i,
                               struct tact_cands *out, int *rc)
 {
-	for (;;) {
-		unsigned c = s[i];
-		size_t n;
+	size_t n;
 
-		if ((c & 0xFE) == 0xD0)
-			n = 2;
-		else if (c < 0x80 && ascii_word[c])
-			n = 1;
-		else
-			return i;
-		if (scan_at(t, s, len, i, c << 8 | s[i + 1], out)) {
+	while ((n = run_letter(s[i])) != 0) {
+		if (scan_at(t, s, len, i, (unsigned)s[i] << 8 | s[i + 1], out)) {
 			*rc = TACT_ENOMEM;
 			return i;
 		}
 		i += n;
 	}
+	return i;
 }
 
-/* Where the run of letters that word_run() steps through ends, when the
- * trie walked at every character is empty (as it is for most packs) and
- * nothing inside a word need be asked. */
+/* Where the letters word_run() steps through end, when the trie walked
+ * at every character is empty (as it is for most packs) and nothing
+ * inside a word need be asked. */
 static inline size_t word_skip(const unsigned char *s, size_t i)
 {
-	for (;;) {
-		unsigned c = s[i];
+	size_t n;
 
-		if ((c & 0xFE) == 0xD0)
-			i += 2;
-		else if (c < 0x80 && ascii_word[c])
-			i++;
-		else
-			return i;
-	}
+	while ((n = run_letter(s[i])) != 0)
+		i += n;
+	return i;
 }
 
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
