@@ -20,13 +20,6 @@ static inline tact_block tact_block_load(const void *p)
 	return _mm_loadu_si128((const __m128i *)p);
 }
 
-/* A mask of the bytes of b equal to c: bit k for byte k. */
-static inline unsigned tact_block_eq(tact_block b, unsigned char c)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b,
-	                                   _mm_set1_epi8((char)c)));
-}
-
 /* A mask of the bytes of b from lo to hi (lo <= hi). */
 static inline unsigned tact_block_range(tact_block b, unsigned char lo,
                                         unsigned char hi)
@@ -48,6 +41,12 @@ static inline unsigned tact_block_high(tact_block b)
 static inline tact_block tact_block_cmpeq(tact_block b, unsigned char c)
 {
 	return _mm_cmpeq_epi8(b, _mm_set1_epi8((char)c));
+}
+
+/* A mask of the bytes of b equal to c: bit k for byte k. */
+static inline unsigned tact_block_eq(tact_block b, unsigned char c)
+{
+	return tact_block_high(tact_block_cmpeq(b, c));
 }
 
 static inline tact_block tact_block_or(tact_block a, tact_block b)
@@ -74,7 +73,7 @@ static inline tact_block tact_block_zero(void)
 /* Is any byte of b 0x80 or more? */
 static inline int tact_block_any(tact_block b)
 {
-	return _mm_movemask_epi8(b) != 0;
+	return tact_block_high(b) != 0;
 }
 
 /* The index of the lowest bit set in m (m != 0). */
