@@ -1259,19 +1259,16 @@ static int steps(const char *p, const char *end, int extended,
 	return 1;
 }
 
-/* Is the atom [p, end) one character that is never part of a word: \s,
- * \W, punctuation, a class of such? */
+/* Is the atom [p, end) one character that is never part of a word:
+ * non_word_atom()'s, or any other such character or escape (\W, «)? */
 static int non_word_char(const char *p, const char *end)
 {
 	const char *q = p;
 
 	if (end - p == 1 && *p == '.')
 		return 0;
-	if (non_word_atom(p, end))
-		return 1;
-	if (end - p >= 3 && p[0] == '[' && p[1] != '^' && end[-1] == ']')
-		return non_word_class(p + 1, end - 1);
-	return non_word_member(&q, p, end) && q == end;
+	return non_word_atom(p, end) ||
+	       (non_word_member(&q, p, end) && q == end);
 }
 
 static int ends_before_word(const struct step *v, size_t n, int extended,
