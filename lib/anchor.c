@@ -1393,13 +1393,19 @@ static int at_word_ends(const struct set *s)
 	return 1;
 }
 
-/* Is x a better set of inner literals than y? Those that start words are
- * looked for only there, and come first; those that may start anywhere
+/* Can x be looked for as inner literals? Those that may start anywhere
  * must be longer (INNER_ANY_MIN) unless they end words («ezi» in
  * `\w{3,}ezi\b`: rare but where a word ends). */
+static int usable_inner(const struct set *x)
+{
+	return at_words(x) || at_word_ends(x) || shortest(x) >= INNER_ANY_MIN;
+}
+
+/* Is x a better set of inner literals than y? Those that start words are
+ * looked for only there, and come first. */
 static int better_inner(const struct set *x, const struct set *y)
 {
-	if (!at_words(x) && !at_word_ends(x) && shortest(x) < INNER_ANY_MIN)
+	if (!usable_inner(x))
 		return 0;
 	if (y->n && at_words(x) != at_words(y))
 		return at_words(x);
@@ -1485,37 +1491,85 @@ static int read_inner(const struct span *sp, int extended, struct set *s)
 	return sp->prev ? span_set(sp, extended, s) : NONE;
 }
 
-/* Does every anchor hold a literal of x where x's marks allow it to
- * count (one that starts a word at the anchor's start, one that ends a
- * word at its end)? Then x is seen wherever a match can start («еш» in
- * «кеш», of `\bк[эе]ш\b`), and filters nothing. */
+/* Is the byte at an->text[i] white space (a gap) or another ASCII
+ * character that is never part of a word? A word starts after it and
+ * ends before it wherever the anchor occurs. */
+static int non_word_byte(const struct tact_anchor *an, size_t i)
+{
+	unsigned char c = (unsigned char)an->text[i];
+
+	return c == TACT_GAP ||
+	       (c < 0x80 && !tact_is_word_start(&c, 1));
+}
+
+/* Does anchor an hold literal l where l's marks allow it to count: one
+ * that starts a word at the anchor's start (where the anchor starts a
+ * word) or after white space or punctuation in it, one that ends a word
+ * at its end (where it ends a word) or before such a character? */
+static int anchor_holds(const struct tact_anchor *an, const struct prefix *l)
+{
+	const char *at = tact_find(an->text, an->len, l->s, l->len);
+	size_t off, end;
+
+	if (!at)
+		return 0;
+	off = (size_t)(at - an->text);
+	end = off + l->len;
+	return (!l->wb || (off == 0 ? an->word : non_word_byte(an, off - 1))) &&
+	       (!l->end || (end == an->len ? an->end : non_word_byte(an, end)));
+}
+
+/* Does every anchor hold a literal of x (anchor_holds())? Then x is seen
+ * wherever a match can start («еш» in «кеш», of `\bк[эе]ш\b`; «down» in
+ * «calm␣down»), and filters nothing. */
 static int held_by_anchors(const struct set *x, const struct tact_anchors *a)
 {
 	size_t j, k;
 
 	for (j = 0; j < a->n; j++) {
-		const struct tact_anchor *an = &a->v[j];
 		int held = 0;
 
-		for (k = 0; k < x->n && !held; k++) {
-			const struct prefix *l = &x->v[k];
-			const char *at = tact_find(an->text, an->len, l->s, l->len);
-			size_t off = at ? (size_t)(at - an->text) : 0;
-
-			held = at && (!l->wb || (off == 0 && an->word)) &&
-			       (!l->end || (off + l->len == an->len && an->end));
-		}
+		for (k = 0; k < x->n && !held; k++)
+			held = anchor_holds(&a->v[j], &x->v[k]);
 		if (!held)
 			return 0;
 	}
 	return a->n > 0;
 }
 
+/* How many of the short anchors a (those that call for inner literals)
+ * hold a literal of x: where they occur, x filters nothing. */
+static size_t short_holders(const struct set *x, const struct tact_anchors *a)
+{
+	size_t j, k, n = 0;
+
+	for (j = 0; j < a->n; j++) {
+		int held = 0;
+
+		if (a->v[j].len >= TACT_INNER_BELOW)
+			continue;
+		for (k = 0; k < x->n && !held; k++)
+			held = anchor_holds(&a->v[j], &x->v[k]);
+		n += (size_t)held;
+	}
+	return n;
+}
+
+/* Not the anchors, nor a set they all hold; then the set fewer short
+ * anchors hold (`^you` is no filter where a match opens with «you»),
+ * then the better by better_inner(). */
 static int beats_inner(const struct set *x, const struct set *best,
                        const struct tact_anchors *anchors)
 {
-	return !same_literals(x, anchors) && !held_by_anchors(x, anchors) &&
-	       better_inner(x, best);
+	size_t hx, hb;
+
+	if (same_literals(x, anchors) || held_by_anchors(x, anchors) ||
+	    !usable_inner(x))
+		return 0;
+	if (best->n &&
+	    (hx = short_holders(x, anchors)) != (hb = short_holders(best, anchors)))
+		return hx < hb;
+	return better_inner(x, best);
 }
 
 int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,

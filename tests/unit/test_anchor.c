@@ -195,11 +195,25 @@ END_TEST
 START_TEST(inner_literals)
 {
 	/* After white space or \b, a literal starts a word. */
-	ck_assert_str_eq(show("\\byou\\s+(?:must|have\\s+to)\\b", INNER),
-	                 "^have" GAP "to$ ^must$");
+	ck_assert_str_eq(show("\\byou\\s+(?:\\w+ly\\s+)?(?:must|have\\s+to)\\b",
+	                      INNER), "^have" GAP "to$ ^must$");
+	/* Not when the anchors hold them, after white space in them as
+	 * they start a word in the text («you␣must», «you␣have␣to»). */
+	ck_assert_str_eq(show("\\byou\\s+(?:must|have\\s+to)\\b", INNER), "");
+	ck_assert_str_eq(show("\\b(?:calm\\s+down|chill\\s+out|u\\s+ok)\\b", INNER),
+	                 "");
+	/* A set the shortest anchors hold filters nothing where they
+	 * occur: one they do not hold wins, though it may start inside a
+	 * word. */
+	ck_assert_str_eq(show("(?:^|(?<=,\\s))(?:so\\s+)?you(?:\\s+\\w+ly)?"
+	                      "(?:\\s+must\\s+not|'d\\s+better\\s+not)\\b", INNER),
+	                 "'d" GAP "better" GAP "not$ ^must" GAP "not$");
 	/* After ^ a word starts: read from the optional group on, each
-	 * literal starts a word, which beats «разве» and «точно» anywhere. */
-	ck_assert_str_eq(show("^(?:a|ну)?\\s*(?:точно|разве)\\b", INNER),
+	 * literal starts a word, which beats «разве» and «точно» anywhere
+	 * (read as required literals: as inner ones, the anchors hold
+	 * them). */
+	ck_assert_str_eq(show("^(?:a|ну)?\\s*(?:точно|разве)\\b", INNER), "");
+	ck_assert_str_eq(show("^(?:a|ну)?\\s*(?:точно|разве)\\b", REQUIRED),
 	                 "^aразве$ ^aточно$ ^a" GAP "разве$ ^a" GAP "точно$ "
 	                 "^нуразве$ ^нуточно$ ^ну" GAP "разве$ ^ну" GAP "точно$ "
 	                 "^разве$ ^точно$");
@@ -228,8 +242,8 @@ START_TEST(inner_literals)
 	ck_assert_str_eq(show("\\bmustard", INNER), "");
 	/* What follows white space starts a word, and so does what follows
 	 * punctuation and optional white space. */
-	ck_assert_str_eq(show("\\byou(?:\\s+all)?\\s+must", INNER), "^must");
-	ck_assert_str_eq(show("\\s*,\\s*(?:my\\s+)?(?:pal|mate)\\b", INNER),
+	ck_assert_str_eq(show("\\byou(?:\\s+\\w+)?\\s+must", INNER), "^must");
+	ck_assert_str_eq(show("\\s*,\\s*(?:\\w+\\s+)?(?:pal|mate)\\b", INNER),
 	                 "^mate$ ^pal$");
 	/* Not after optional white space alone: such literals may start
 	 * anywhere, and are kept short only where they end words. */
