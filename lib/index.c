@@ -711,39 +711,55 @@ static int literal_in(const unsigned char *s, size_t len,
 	return 0;
 }
 
-/* The bit of the four bytes at p in a struct tact_windows. */
-static inline unsigned window_bit(const unsigned char *p)
+/* Four bytes as one key, the first lowest (as tact_windows_fill() rolls
+ * them in). */
+static inline uint32_t window_key(const unsigned char *p)
 {
-	return (quad_key(p) * 0x9E3779B1u) >> 20;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
 }
 
+/* The bit of a window's key in a struct tact_windows. */
+static inline unsigned window_bit(uint32_t key)
+{
+	return (key * 0x9E3779B1u) >> 20;
+}
+
+/* The windows of the text as literals read it: each run of white space
+ * one gap byte. */
 void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i;
+	uint32_t key = 0;
+	size_t i = 0, n = 0, run;
 
 	memset(w->bits, 0, sizeof w->bits);
-	for (i = 0; i + 4 <= len; i++) {
-		unsigned b = window_bit(s + i);
+	while (i < len) {
+		unsigned c = s[i++];
 
-		w->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		if (space_lead[c] && (run = tact_space_run(text, len, i - 1)) >= i) {
+			c = TACT_GAP;
+			i = run;
+		}
+		key = key >> 8 | (uint32_t)c << 24;
+		if (++n >= 4) {
+			unsigned b = window_bit(key);
+
+			w->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
 	}
 }
 
 /* 0 when lit cannot occur in the text whose windows are w: its first or
- * else its last four bytes, without a gap, are a window not there. */
+ * its last four bytes, gaps and all, are a window not there. */
 static int window_allows(const struct tact_windows *w,
                          const struct tact_anchor *lit)
 {
 	const unsigned char *t = (const unsigned char *)lit->text;
 
-	if (lit->len < 4)
-		return 1;
-	if (!memchr(t, TACT_GAP, 4))
-		return bit_test(w->bits, window_bit(t));
-	if (!memchr(t + lit->len - 4, TACT_GAP, 4))
-		return bit_test(w->bits, window_bit(t + lit->len - 4));
-	return 1;
+	return lit->len < 4 ||
+	       (bit_test(w->bits, window_bit(window_key(t))) &&
+	        bit_test(w->bits, window_bit(window_key(t + lit->len - 4))));
 }
 
 int tact_exception_may_match(const struct tact_pattern *x, const char *text,

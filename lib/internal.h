@@ -412,8 +412,9 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
                                               const char *lang);
 /* Append a candidate: hit at offset pos. */
 int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
-/* The four-byte windows of a text, hashed to one of 4,096 bits each: a
- * window whose bit is clear is not in the text. */
+/* The four-byte windows of a text, each run of white space in it read
+ * as one TACT_GAP (as literals hold it), hashed to one of 4,096 bits
+ * each: a window whose bit is clear is not in the text. */
 struct tact_windows {
 	uint64_t bits[4096 / 64];
 };

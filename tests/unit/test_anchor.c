@@ -1013,21 +1013,29 @@ START_TEST(gaps_near_the_start_are_found)
 }
 END_TEST
 
+/* Is text[i] the start of white space (as the scan reads it)? */
+static size_t space_at(const char *text, size_t len, size_t i)
+{
+	return tact_space_run(text, len, i) - i;
+}
+
 /* A literal found in a text is never ruled out by the text's windows:
  * every piece of every random text, as an exception's literal (a gap for
- * each run of white space), must be allowed. */
+ * each run of white space, of any kind and length, at its ends too),
+ * must be allowed. */
 START_TEST(windows_keep_every_literal)
 {
 	static const char *const pieces[] = {
 		"a", "b", "ab", "ба", "я", " ", "ș", "қа", "x", "1", ",",
+		"  ", "\t", "\xC2\xA0", "\xE2\x80\x83", "\n ",
 	};
 	uint32_t seed = 362436069u;
 	size_t t;
 
-	for (t = 0; t < 300; t++) {
-		char text[128] = "";
+	for (t = 0; t < 400; t++) {
+		char text[160] = "";
 		struct tact_windows w;
-		size_t k, n, len, i, j;
+		size_t k, n, len, i, j, sp;
 
 		n = 1 + next_random(&seed) % 16;
 		for (k = 0; k < n; k++)
@@ -1035,19 +1043,24 @@ START_TEST(windows_keep_every_literal)
 			                    TACT_ARRAY_LEN(pieces)]);
 		len = strlen(text);
 		tact_windows_fill(&w, text, len);
-		for (i = 0; i < len; i++)
-			for (j = i + 1; j <= len && j <= i + 12; j++) {
+		for (i = 0; i < len; i++) {
+			if ((text[i] & 0xC0) == 0x80)
+				continue;
+			for (j = i + 1; j <= len && j <= i + 14; j++) {
 				char lit[16];
 				struct tact_anchor a = { lit, 0, 0, 0 };
 				struct tact_pattern x;
 
-				if (text[i] == ' ' || text[j - 1] == ' ')
+				if (j < len && (text[j] & 0xC0) == 0x80)
 					continue;
-				for (k = i; k < j; k++)
-					if (text[k] != ' ')
-						lit[a.len++] = text[k];
-					else if (lit[a.len - 1] != (char)TACT_GAP)
-						lit[a.len++] = (char)TACT_GAP;
+				/* A gap takes a whole run: the literal may end
+				 * inside one only as its gap. */
+				for (k = i; k < j; k += sp ? sp : 1) {
+					sp = space_at(text, len, k);
+					if (sp && a.len && lit[a.len - 1] == (char)TACT_GAP)
+						continue;
+					lit[a.len++] = sp ? (char)TACT_GAP : text[k];
+				}
 				memset(&x, 0, sizeof x);
 				x.anchors.v = &a;
 				x.anchors.n = 1;
@@ -1055,6 +1068,7 @@ START_TEST(windows_keep_every_literal)
 				              "«%.*s» in «%s» ruled out", (int)(j - i),
 				              text + i, text);
 			}
+		}
 	}
 }
 END_TEST
