@@ -726,27 +726,32 @@ static inline unsigned window_bit(uint32_t key)
 }
 
 /* The windows of the text as literals read it: each run of white space
- * one gap byte. */
+ * one gap byte. (The first three keys, part zero bytes, are no window
+ * of a literal: their bits only rule out less.) */
 void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	uint32_t key = 0;
-	size_t i = 0, n = 0, run;
+	size_t i = 0, run;
+	unsigned b;
 
 	memset(w->bits, 0, sizeof w->bits);
 	while (i < len) {
 		unsigned c = s[i++];
 
-		if (space_lead[c] && (run = tact_space_run(text, len, i - 1)) >= i) {
-			c = TACT_GAP;
-			i = run;
+		if (space_lead[c]) {
+			/* One ASCII space is the common run. */
+			run = c == ' ' && (i == len || !space_lead[s[i]])
+			              ? i
+			              : tact_space_run(text, len, i - 1);
+			if (run >= i) {
+				c = TACT_GAP;
+				i = run;
+			}
 		}
 		key = key >> 8 | (uint32_t)c << 24;
-		if (++n >= 4) {
-			unsigned b = window_bit(key);
-
-			w->bits[b >> 6] |= (uint64_t)1 << (b & 63);
-		}
+		b = window_bit(key);
+		w->bits[b >> 6] |= (uint64_t)1 << (b & 63);
 	}
 }
 
