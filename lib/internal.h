@@ -728,6 +728,14 @@ struct tact_inner_seen {
 	uint32_t last;
 };
 
+/* How far the search of one of a rule's exceptions went in a sentence
+ * (the engine looks for their matches only as far as a finding needs). */
+struct tact_exc_search {
+	size_t next;            /* where it goes on */
+	size_t last;            /* where its last match starts; SIZE_MAX: none */
+	int state;              /* 0: not begun, 1: going on, 2: over */
+};
+
 struct tact_scratch {
 	struct tact_norm norm;
 	struct tact_cands cands;
@@ -743,6 +751,8 @@ struct tact_scratch {
 	uint32_t windows_serial;        /* the sentence windows is of */
 	struct tact_windows windows;
 	struct tact_spans skips, exc;
+	struct tact_exc_search *exc_search;     /* by exception of the rule */
+	size_t exc_cap;
 	struct tact_buf sugg;
 };
 

@@ -79,72 +79,113 @@ static int first_offset(const struct engine *e, const struct tact_pattern *p,
 	return at != NULL;
 }
 
-/* Append every match of exception x in the sentence to exc. */
-static int exception_matches(struct engine *e, const struct tact_pattern *x,
-                             struct tact_spans *exc)
+/* Begin the search of exception x: 0 when it cannot match in the
+ * sentence (its literals are not there). */
+static int exception_begins(struct engine *e, const struct tact_pattern *x,
+                            size_t *off)
 {
 	struct tact_scratch *sc = e->sc;
-	size_t off;
 
 	/* The sentence's windows, made when its first exception needs them. */
 	if (sc->windows_serial != sc->serial) {
 		tact_windows_fill(&sc->windows, e->norm->text, e->norm->len);
 		sc->windows_serial = sc->serial;
 	}
-	if (!tact_exception_may_match(x, e->norm->text, e->norm->len,
-	                              &sc->windows) ||
-	    !first_offset(e, x, &off))
-		return TACT_OK;
-	while (off <= e->norm->len) {
-		PCRE2_SIZE *ov;
+	return tact_exception_may_match(x, e->norm->text, e->norm->len,
+	                                &sc->windows) &&
+	       first_offset(e, x, off);
+}
 
-		if (run(e, x, off) <= 0)
-			break;
-		ov = pcre2_get_ovector_pointer(e->md);
-		if (tact_grow((void **)&exc->v, &exc->cap, exc->n + 1,
-		              sizeof *exc->v))
-			return TACT_ENOMEM;
-		exc->v[exc->n].start = ov[0];
-		exc->v[exc->n].end = ov[1];
-		exc->n++;
-		off = ov[1] > ov[0] ? ov[1] : next_cp(e->norm, ov[0]);
+/* The next match of exception x in the sentence, appended to exc; st
+ * says where its search is and whether it is over. */
+static int exception_next(struct engine *e, const struct tact_pattern *x,
+                          struct tact_exc_search *st, struct tact_spans *exc)
+{
+	PCRE2_SIZE *ov;
+
+	if (st->state == 0) {
+		st->state = exception_begins(e, x, &st->next) ? 1 : 2;
+		if (st->state == 2)
+			return TACT_OK;
 	}
+	if (st->next > e->norm->len || run(e, x, st->next) <= 0) {
+		st->state = 2;
+		return TACT_OK;
+	}
+	ov = pcre2_get_ovector_pointer(e->md);
+	if (tact_grow((void **)&exc->v, &exc->cap, exc->n + 1, sizeof *exc->v))
+		return TACT_ENOMEM;
+	exc->v[exc->n].start = ov[0];
+	exc->v[exc->n].end = ov[1];
+	exc->n++;
+	st->last = ov[0];
+	st->next = ov[1] > ov[0] ? ov[1] : next_cp(e->norm, ov[0]);
 	return TACT_OK;
 }
 
-/* All matches of the rule's exceptions in the sentence, into the
- * scratch's exc; the rule's own match stays in e->md. */
-static int collect_exceptions(struct engine *e, const struct tact_rule *r)
+/* Start over with the exceptions of rule r in this sentence. */
+static int exceptions_begin(struct engine *e, const struct tact_rule *r)
 {
+	struct tact_scratch *sc = e->sc;
+	size_t k;
+
+	if (tact_grow((void **)&sc->exc_search, &sc->exc_cap, r->nexceptions,
+	              sizeof *sc->exc_search))
+		return TACT_ENOMEM;
+	for (k = 0; k < r->nexceptions; k++) {
+		sc->exc_search[k].state = 0;
+		sc->exc_search[k].last = SIZE_MAX;
+	}
+	sc->exc.n = 0;
+	e->exc_rule = r->index;
+	return TACT_OK;
+}
+
+/* Does a match found so far hold [s, t)? */
+static int held(const struct tact_spans *exc, size_t from, size_t s, size_t t)
+{
+	size_t k;
+
+	for (k = from; k < exc->n; k++)
+		if (exc->v[k].start <= s && t <= exc->v[k].end)
+			return 1;
+	return 0;
+}
+
+/* Is [s, t) inside a match of one of the rule's exceptions? Each is
+ * looked for, left to right, only until one of its matches holds the
+ * span or starts after it: matches found stay for the rule's next
+ * findings in the sentence (which may need the searches to go on).
+ * The rule's own match stays in e->md. */
+static int excepted(struct engine *e, const struct tact_rule *r, size_t s,
+                    size_t t, int *out)
+{
+	struct tact_spans *exc = &e->sc->exc;
 	pcre2_match_data *md = e->md;
 	size_t k;
 	int rc = TACT_OK;
 
-	e->md = e->sc->md_exc;
-	e->sc->exc.n = 0;
-	e->exc_rule = r->index;
-	for (k = 0; !rc && k < r->nexceptions; k++)
-		rc = exception_matches(e, &r->exceptions[k], &e->sc->exc);
-	e->md = md;
-	return rc;
-}
-
-/* Is [s, t) inside a match of one of the rule's exceptions? They are
- * looked for once per sentence, when the rule first matches. */
-static int excepted(struct engine *e, const struct tact_rule *r, size_t s,
-                    size_t t, int *out)
-{
-	const struct tact_spans *exc = &e->sc->exc;
-	size_t k;
-
 	*out = 0;
 	if (!r->nexceptions)
 		return TACT_OK;
-	if (e->exc_rule != r->index && collect_exceptions(e, r))
+	if (e->exc_rule != r->index && exceptions_begin(e, r))
 		return TACT_ENOMEM;
-	for (k = 0; k < exc->n && !*out; k++)
-		*out = exc->v[k].start <= s && t <= exc->v[k].end;
-	return TACT_OK;
+	if ((*out = held(exc, 0, s, t)) != 0)
+		return TACT_OK;
+	e->md = e->sc->md_exc;
+	for (k = 0; !rc && !*out && k < r->nexceptions; k++) {
+		struct tact_exc_search *st = &e->sc->exc_search[k];
+
+		while (!rc && !*out && st->state != 2 &&
+		       (st->last == SIZE_MAX || st->last <= s)) {
+			size_t n = exc->n;
+
+			rc = exception_next(e, &r->exceptions[k], st, exc);
+			*out = held(exc, n, s, t);
+		}
+	}
+	e->md = md;
+	return rc;
 }
 
 static int add_suggestions(struct engine *e, struct tact_finding *f,

@@ -28,6 +28,7 @@ static void scratch_free(struct tact_scratch *s)
 	free(s->inner_seen);
 	tact_spans_free(&s->skips);
 	tact_spans_free(&s->exc);
+	free(s->exc_search);
 	tact_buf_free(&s->sugg);
 	free(s);
 }

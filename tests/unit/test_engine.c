@@ -238,6 +238,45 @@ END_TEST
 
 /* A pattern with \K is found where its match begins, and reports the
  * span after \K, as PCRE2 does; a match is found once. */
+/* Exceptions are looked for only as far as a finding needs: a later
+ * match of an exception still excuses a later finding, also one of an
+ * earlier pattern of the rule, and a finding no match holds is kept. */
+START_TEST(exceptions_searched_as_far_as_needed)
+{
+	tact_checker *c = checker_with(
+	        "pack: t\nlanguage: en\nrules:\n"
+	        "  - id: t.rule\n    category: familiarity\n    severity: hint\n"
+	        "    message: m\n    explanation: e\n"
+	        "    patterns: ['\\bcd\\b', '\\bab\\b']\n"
+	        "    exceptions: ['\\bx\\s+ab\\b', '\\bab\\s+cd\\b']\n");
+	static const struct {
+		const char *text;
+		size_t n, first;        /* findings; the code point the first starts */
+	} cases[] = {
+		{ "x ab, ab, x ab.", 1, 6 },
+		{ "ab cd ab.", 1, 6 },
+		{ "cd, ab cd, x ab, ab cd, ab.", 2, 0 },
+		{ "x ab x ab x ab.", 0, 0 },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		tact_report *r = check_as(c, "en", cases[k].text);
+		size_t b, e, cb, ce, line, col;
+
+		ck_assert_msg(tact_report_count(r) == cases[k].n,
+		              "«%s»: %zu findings", cases[k].text,
+		              tact_report_count(r));
+		if (cases[k].n) {
+			span_of(r, 0, &b, &e, &cb, &ce, &line, &col);
+			ck_assert_uint_eq(cb, cases[k].first);
+		}
+		tact_report_free(r);
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(match_start_moved_by_k)
 {
 	tact_checker *c =
@@ -507,6 +546,7 @@ static Suite *engine_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, design_example_spans);
+	tcase_add_test(tc, exceptions_searched_as_far_as_needed);
 	tcase_add_test(tc, spans_after_emoji_and_marks);
 	tcase_add_test(tc, no_inside_words_does_not_fire);
 	tcase_add_test(tc, exception_not_only_but_also);
