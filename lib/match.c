@@ -388,6 +388,22 @@ static void sort_keys(uint64_t *v, size_t n)
 	}
 }
 
+/* Can the candidate of pattern id at offset `at` match? Not when the
+ * pattern has inner literals and none was seen at `at` or after it
+ * (every match holds one further on); a pattern without anchors runs
+ * when one of its second set was seen anywhere. */
+static int may_run(const struct engine *e, uint32_t id, uint32_t at)
+{
+	const struct tact_inner_seen *in = &e->sc->inner_seen[id];
+	const struct tact_pattern *p = e->ctx->checker->index.pats[id].pat;
+
+	if (!p->inner.n)
+		return 1;
+	if (in->serial != e->sc->serial)
+		return 0;
+	return !p->anchors.n || at <= in->last;
+}
+
 /* Scan the sentence and turn rule hits into their unanchored patterns;
  * candidates end up in pattern order, then offset order. */
 static int candidates(struct engine *e)
@@ -419,29 +435,17 @@ static int candidates(struct engine *e)
 	for (k = 0; k < e->li->nalways; k++)
 		if (queue_loose(e, e->li->always[k]))
 			return TACT_ENOMEM;
+	/* Rule hits have queued their patterns; the candidates that cannot
+	 * match go before the sort. */
+	for (k = n = 0; k < c->n; k++) {
+		uint32_t hit = (uint32_t)(c->v[k] >> 32);
+
+		if (!(hit & TACT_HIT_RULE) && may_run(e, hit, (uint32_t)c->v[k]))
+			c->v[n++] = c->v[k];
+	}
+	c->n = n;
 	sort_keys(c->v, c->n);
 	return TACT_OK;
-}
-
-/* How many of the candidates v[0..n) of pattern id can match: those
- * that start before the last of its inner literals seen, which every
- * match holds further on; all when it has none. A pattern without
- * anchors runs when one of its second set was seen anywhere. */
-static size_t inner_limit(const struct engine *e, uint32_t id,
-                          const uint64_t *v, size_t n)
-{
-	const struct tact_inner_seen *in = &e->sc->inner_seen[id];
-	const struct tact_pattern *p = e->ctx->checker->index.pats[id].pat;
-
-	if (!p->inner.n)
-		return n;
-	if (in->serial != e->sc->serial)
-		return 0;
-	if (!p->anchors.n)
-		return n;
-	while (n > 0 && (uint32_t)v[n - 1] > in->last)
-		n--;
-	return n;
 }
 
 static int check_sentence(struct engine *e, size_t s, size_t t)
@@ -462,12 +466,11 @@ static int check_sentence(struct engine *e, size_t s, size_t t)
 	n = e->li ? e->sc->cands.n : 0;
 	while (k < n) {
 		uint32_t hit = (uint32_t)(v[k] >> 32);
-		size_t j = k, m;
+		size_t j = k;
 
 		while (j < n && (uint32_t)(v[j] >> 32) == hit)
 			j++;
-		m = hit & TACT_HIT_RULE ? 0 : inner_limit(e, hit, v + k, j - k);
-		if (m && run_pattern(e, &ix->pats[hit], v + k, m))
+		if (run_pattern(e, &ix->pats[hit], v + k, j - k))
 			return TACT_ENOMEM;
 		k = j;
 	}
