@@ -296,6 +296,48 @@ static int build_quads(struct tact_btrie *t, const struct entries *e)
 	return TACT_OK;
 }
 
+/* Give each node with one child its chain (struct tact_bnode), so a
+ * walk takes a run of single children at once: their bytes go where
+ * the node's bits were (a node with one child is not asked for them)
+ * and child to the node after them. Every node keeps its own chain, as
+ * a walk may start at any of them (build_quads()). Children come after
+ * their parent, so from the last node back each chain is its first
+ * byte and the child's chain. */
+static int chain_nodes(struct tact_btrie *t)
+{
+	uint32_t *next = tact_malloc(t->nnodes * sizeof *next);
+	size_t k;
+
+	if (!next)
+		return TACT_ENOMEM;
+	for (k = 0; k < t->nnodes; k++)
+		next[k] = t->nodes[k].child;
+	for (k = t->nnodes; k-- > 0;) {
+		struct tact_bnode *n = &t->nodes[k];
+		const struct tact_bnode *c;
+		unsigned char run[sizeof n->bits];
+		size_t len;
+
+		if (!n->one)
+			continue;
+		c = &t->nodes[next[k]];
+		len = c->chain ? c->chain : 1u;
+		if (c->nhits || !c->one || len >= sizeof run)
+			continue;
+		run[0] = (unsigned char)(n->one - 1);
+		if (c->chain)
+			memcpy(run + 1, c->bits, len);
+		else
+			run[1] = (unsigned char)(c->one - 1);
+		memset(n->bits, 0, sizeof n->bits);
+		memcpy(n->bits, run, len + 1);
+		n->chain = (uint8_t)(len + 1);
+		n->child = c->chain ? c->child : next[next[k]];
+	}
+	free(next);
+	return TACT_OK;
+}
+
 static int btrie_build(struct tact_btrie *t, struct entries *e)
 {
 	struct tact_bnode *shrunk;
@@ -316,7 +358,7 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	lay_out(t, 0, e->v, 0, e->n, 0);
 	for (k = 0; k < e->n; k++)
 		mark_filters(t, &e->v[k]);
-	if (build_quads(t, e)) {
+	if (build_quads(t, e) || chain_nodes(t)) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
 	}
@@ -595,11 +637,17 @@ static int walk(const struct tact_btrie *t, const struct tact_bnode *n,
 		size_t run;
 
 		if (n->one) {
-			/* Most nodes past the first bytes have one child. */
+			/* Most nodes past the first bytes have one child, and
+			 * the next ones too: a chain is taken at once (no node
+			 * in it has hits). */
 			if (s[j] + 1u != n->one)
 				return TACT_OK;
+			if (n->chain && (j + n->chain > len ||
+			                 memcmp(s + j + 1, (const unsigned char *)n->bits + 1,
+			                        n->chain - 1u) != 0))
+				return TACT_OK;
 			next = &t->nodes[n->child];
-			j++;
+			j += n->chain ? n->chain : 1u;
 		} else if ((n->bits[3] >> 63) && space_lead[s[j]] &&
 		           (run = tact_space_run((const char *)s, len, j)) > j) {
 			next = child(t, n, TACT_GAP);

@@ -334,11 +334,17 @@ void tact_rule_free(struct tact_rule *r);
 /* A node of a byte trie: the bytes that have a child, and the children
  * together from `child` on, in byte order. */
 struct tact_bnode {
+	/* The bytes that have a child; in a node with one child and a
+	 * chain, the bytes of the chain instead. */
 	uint64_t bits[4];
 	uint16_t base[4];       /* children before each quarter of bits */
-	uint32_t child;
+	uint32_t child;         /* with a chain: the node it leads to */
 	uint32_t hits, nhits;   /* into the trie's hits */
 	uint16_t one;           /* 1 + the byte of the only child (not a gap) */
+	/* The length of the chain: the bytes of the only child and of its
+	 * only children after it, up to a node with hits or with other than
+	 * one child (at most sizeof bits; 0 when under two). */
+	uint8_t chain;
 };
 
 /* The node that the first four bytes of a literal lead to, by those

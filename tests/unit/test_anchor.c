@@ -952,6 +952,63 @@ START_TEST(word_start_patterns_are_found)
 }
 END_TEST
 
+/* A walk takes a run of single children at once (a chain): it must find
+ * a literal whole and nothing that differs from it in any byte. Long
+ * literals that share their first bytes, alone in a checker, over each
+ * literal and each literal with one byte of its anchor changed. */
+START_TEST(walks_find_literals_exactly)
+{
+	static const char *const lits[] = {
+		"abcdefghijklmnop", "abcdefgxyz", "abcdq", "abxyzuvw",
+		"благодарность", "благодарим", "blocked",
+	};
+	char yaml[2048];
+	size_t o, k, i;
+	tact_checker *c;
+	const struct tact_lang_index *li;
+
+	o = (size_t)snprintf(yaml, sizeof yaml, "pack: w\nlanguage: en\nrules:\n");
+	for (k = 0; k < TACT_ARRAY_LEN(lits); k++)
+		o += (size_t)snprintf(yaml + o, sizeof yaml - o,
+		                      "  - id: w.r%zu\n    category: jargon\n"
+		                      "    severity: hint\n    message: m\n"
+		                      "    explanation: e\n    patterns: ['\\b%s']\n",
+		                      k, lits[k]);
+	c = checker_of(yaml, "walks");
+	li = tact_index_lang(&c->index, "en");
+	for (k = 0; k < TACT_ARRAY_LEN(lits); k++) {
+		const struct tact_anchors *a = &c->index.pats[k].pat->anchors;
+		size_t n;
+
+		/* The anchor: the literal, or its first ANCHOR_BYTES. */
+		ck_assert_uint_eq(a->n, 1);
+		n = a->v[0].len;
+		ck_assert_int_eq(memcmp(a->v[0].text, lits[k], n), 0);
+		for (i = 0; i <= n; i++) {
+			struct tact_cands cands = { NULL, 0, 0 };
+			char text[64];
+			size_t j;
+			int want = i == n, got = 0;
+
+			/* i == n: the literal itself; else byte i changed
+			 * (a letter stays a letter: '~' is no byte of them). */
+			snprintf(text, sizeof text, "x %s y", lits[k]);
+			if (i < n)
+				text[2 + i] = '~';
+			ck_assert_int_eq(tact_index_scan(li, text, strlen(text), &cands),
+			                 TACT_OK);
+			for (j = 0; j < cands.n; j++)
+				got |= (uint32_t)(cands.v[j] >> 32) == (uint32_t)k &&
+				       (uint32_t)cands.v[j] == 2;
+			ck_assert_msg(got == want, "«%s»: literal %zu %s", text, k,
+			              got ? "found" : "not found");
+			free(cands.v);
+		}
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
 /* Literals with gaps near their start are walked by the pairs they open
  * with and what the text holds two and three bytes on: every gap shape,
  * alone in a checker (another pattern's literals would walk for it),
@@ -1184,6 +1241,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, word_start_patterns_are_found);
 	tcase_add_test(tc, windows_keep_every_literal);
+	tcase_add_test(tc, walks_find_literals_exactly);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, line_start_search_is_unanchored_search);
