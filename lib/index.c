@@ -622,6 +622,15 @@ static int push_hits(const struct tact_btrie *t, const struct tact_bnode *n,
 	return TACT_OK;
 }
 
+/* Does the rest of node n's chain follow its first byte at s[j]? */
+static inline int chain_at(const struct tact_bnode *n, const unsigned char *s,
+                           size_t len, size_t j)
+{
+	return j + n->chain <= len &&
+	       memcmp(s + j + 1, (const unsigned char *)n->bits + 1,
+	              n->chain - 1u) == 0;
+}
+
 /* Every literal of t that starts at s[i], walking on from node n, which
  * s[i..j) led to. A gap in a literal takes the whole run of white space
  * at j. */
@@ -640,11 +649,8 @@ static int walk(const struct tact_btrie *t, const struct tact_bnode *n,
 			/* Most nodes past the first bytes have one child, and
 			 * the next ones too: a chain is taken at once (no node
 			 * in it has hits). */
-			if (s[j] + 1u != n->one)
-				return TACT_OK;
-			if (n->chain && (j + n->chain > len ||
-			                 memcmp(s + j + 1, (const unsigned char *)n->bits + 1,
-			                        n->chain - 1u) != 0))
+			if (s[j] + 1u != n->one ||
+			    (n->chain && !chain_at(n, s, len, j)))
 				return TACT_OK;
 			next = &t->nodes[n->child];
 			j += n->chain ? n->chain : 1u;
