@@ -1498,8 +1498,7 @@ static int non_word_byte(const struct tact_anchor *an, size_t i)
 {
 	unsigned char c = (unsigned char)an->text[i];
 
-	return c == TACT_GAP ||
-	       (c < 0x80 && !tact_is_word_start(&c, 1));
+	return c == TACT_GAP || (c < 0x80 && !tact_is_word_cp(c));
 }
 
 /* Does anchor an hold literal l where l's marks allow it to count: one
@@ -1519,21 +1518,27 @@ static int anchor_holds(const struct tact_anchor *an, const struct prefix *l)
 	       (!l->end || (end == an->len ? an->end : non_word_byte(an, end)));
 }
 
-/* Does every anchor hold a literal of x (anchor_holds())? Then x is seen
- * wherever a match can start («еш» in «кеш», of `\bк[эе]ш\b`; «down» in
- * «calm␣down»), and filters nothing. */
+/* Does anchor an hold one of the literals of x (anchor_holds())? */
+static int holds_one_of(const struct tact_anchor *an, const struct set *x)
+{
+	size_t k;
+
+	for (k = 0; k < x->n; k++)
+		if (anchor_holds(an, &x->v[k]))
+			return 1;
+	return 0;
+}
+
+/* Does every anchor hold a literal of x? Then x is seen wherever a match
+ * can start («еш» in «кеш», of `\bк[эе]ш\b`; «down» in «calm␣down»), and
+ * filters nothing. */
 static int held_by_anchors(const struct set *x, const struct tact_anchors *a)
 {
-	size_t j, k;
+	size_t j;
 
-	for (j = 0; j < a->n; j++) {
-		int held = 0;
-
-		for (k = 0; k < x->n && !held; k++)
-			held = anchor_holds(&a->v[j], &x->v[k]);
-		if (!held)
+	for (j = 0; j < a->n; j++)
+		if (!holds_one_of(&a->v[j], x))
 			return 0;
-	}
 	return a->n > 0;
 }
 
@@ -1541,17 +1546,11 @@ static int held_by_anchors(const struct set *x, const struct tact_anchors *a)
  * hold a literal of x: where they occur, x filters nothing. */
 static size_t short_holders(const struct set *x, const struct tact_anchors *a)
 {
-	size_t j, k, n = 0;
+	size_t j, n = 0;
 
-	for (j = 0; j < a->n; j++) {
-		int held = 0;
-
-		if (a->v[j].len >= TACT_INNER_BELOW)
-			continue;
-		for (k = 0; k < x->n && !held; k++)
-			held = anchor_holds(&a->v[j], &x->v[k]);
-		n += (size_t)held;
-	}
+	for (j = 0; j < a->n; j++)
+		n += (size_t)(a->v[j].len < TACT_INNER_BELOW &&
+		              holds_one_of(&a->v[j], x));
 	return n;
 }
 
