@@ -987,19 +987,16 @@ START_TEST(walks_find_literals_exactly)
 		for (i = 0; i <= n; i++) {
 			struct tact_cands cands = { NULL, 0, 0 };
 			char text[64];
-			size_t j;
-			int want = i == n, got = 0;
+			int want = i == n, got;
 
-			/* i == n: the literal itself; else byte i changed
-			 * (a letter stays a letter: '~' is no byte of them). */
+			/* i == n: the literal itself; else byte i changed ('~'
+			 * is no byte of any of them). */
 			snprintf(text, sizeof text, "x %s y", lits[k]);
 			if (i < n)
 				text[2 + i] = '~';
 			ck_assert_int_eq(tact_index_scan(li, text, strlen(text), &cands),
 			                 TACT_OK);
-			for (j = 0; j < cands.n; j++)
-				got |= (uint32_t)(cands.v[j] >> 32) == (uint32_t)k &&
-				       (uint32_t)cands.v[j] == 2;
+			got = has_cand(&cands, (uint32_t)k, 2, 0);
 			ck_assert_msg(got == want, "«%s»: literal %zu %s", text, k,
 			              got ? "found" : "not found");
 			free(cands.v);
@@ -1070,7 +1067,8 @@ START_TEST(gaps_near_the_start_are_found)
 }
 END_TEST
 
-/* Is text[i] the start of white space (as the scan reads it)? */
+/* The length of the white space at text[i] as the scan reads it (0 when
+ * there is none). */
 static size_t space_at(const char *text, size_t len, size_t i)
 {
 	return tact_space_run(text, len, i) - i;
