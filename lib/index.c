@@ -198,6 +198,23 @@ static inline uint32_t quad_slot(uint32_t key, uint32_t mask)
 	return (h ^ h >> 12) & mask;
 }
 
+/* The bit of the quad filter (struct tact_quad) for bytes a, b after
+ * the first four. */
+static inline unsigned after_bit(unsigned a, unsigned b)
+{
+	return (uint32_t)((a << 8 | b) * 0x9E3779B1u) >> 26;
+}
+
+/* The filter bits of literal x, looked up by its first four bytes. */
+static uint64_t after_bits(const struct entry *x)
+{
+	const unsigned char *p = (const unsigned char *)x->s;
+
+	if (x->len < 6 || p[4] == TACT_GAP || p[5] == TACT_GAP)
+		return ~(uint64_t)0;
+	return (uint64_t)1 << after_bit(p[4], p[5]);
+}
+
 static int bit_test(const uint64_t *bits, unsigned k)
 {
 	return (int)((bits[k >> 6] >> (k & 63)) & 1);
@@ -265,6 +282,7 @@ static uint32_t new_quad(const struct entries *e, size_t k, uint32_t *last)
  * looked up by them, and the node they lead to; at most half full. */
 static int build_quads(struct tact_btrie *t, const struct entries *e)
 {
+	struct tact_quad *q = NULL;
 	size_t k, n = 0, size = 16;
 	uint32_t last = 0;
 
@@ -283,15 +301,21 @@ static int build_quads(struct tact_btrie *t, const struct entries *e)
 		uint32_t key = new_quad(e, k, &last), h;
 		size_t d;
 
-		if (!key)
+		if (!key) {
+			/* The run of literals of the last key goes on. */
+			if (q && by_quad(&e->v[k]) && quad_key(p) == q->key)
+				q->after |= after_bits(&e->v[k]);
 			continue;
+		}
 		for (d = 0; d < 4; d++)
 			node = child(t, node, p[d]);
 		h = quad_slot(key, t->quad_mask);
 		while (t->quads[h].key)
 			h = (h + 1) & t->quad_mask;
-		t->quads[h].key = key;
-		t->quads[h].node = (uint32_t)(node - t->nodes);
+		q = &t->quads[h];
+		q->key = key;
+		q->node = (uint32_t)(node - t->nodes);
+		q->after = after_bits(&e->v[k]);
 	}
 	return TACT_OK;
 }
@@ -671,10 +695,10 @@ static int walk(const struct tact_btrie *t, const struct tact_bnode *n,
 	return TACT_OK;
 }
 
-/* The node the four bytes at p lead to, for the literals looked up by
- * them; NULL when none starts so. */
-static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
-                                                 const unsigned char *p)
+/* The quad of the four bytes at p, for the literals looked up by them;
+ * NULL when none starts so. */
+static inline const struct tact_quad *quad_at(const struct tact_btrie *t,
+                                              const unsigned char *p)
 {
 	uint32_t key = quad_key(p), h = quad_slot(key, t->quad_mask);
 
@@ -682,7 +706,7 @@ static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
 		if (!t->quads[h].key)
 			return NULL;
 		if (t->quads[h].key == key)
-			return &t->nodes[t->quads[h].node];
+			return &t->quads[h];
 	}
 }
 
@@ -690,12 +714,13 @@ static inline const struct tact_bnode *quad_node(const struct tact_btrie *t,
  * after the last byte is (c, 0): only literals of one byte are marked for
  * it.) Those with a gap among their first four bytes or shorter walk from
  * the root, unless all of them need white space at s[i + 2] or s[i + 3]
- * and neither is; the others from where their first four bytes lead. */
+ * and neither is; the others from where their first four bytes lead,
+ * when the two bytes after those may follow them (struct tact_quad). */
 static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
                           size_t len, size_t i, unsigned k,
                           struct tact_cands *out)
 {
-	const struct tact_bnode *n;
+	const struct tact_quad *q;
 
 	if (!bit_test(t->pairs, k))
 		return TACT_OK;
@@ -704,9 +729,11 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 	     (i + 2 < len && (space_lead[s[i + 2]] ||
 	                      (i + 3 < len && space_lead[s[i + 3]])))))
 		return walk(t, t->nodes, s, len, i, i, out);
-	if (i + 4 > len || !(n = quad_node(t, s + i)))
+	if (i + 4 > len || !(q = quad_at(t, s + i)))
 		return TACT_OK;
-	return walk(t, n, s, len, i, i + 4, out);
+	if (i + 6 <= len && !((q->after >> after_bit(s[i + 4], s[i + 5])) & 1))
+		return TACT_OK;
+	return walk(t, &t->nodes[q->node], s, len, i, i + 4, out);
 }
 
 /* More literals than this are not looked for one by one: the exception

@@ -348,10 +348,15 @@ struct tact_bnode {
 };
 
 /* The node that the first four bytes of a literal lead to, by those
- * bytes (a key of 0 marks an empty slot: literals hold no NUL). */
+ * bytes (a key of 0 marks an empty slot: literals hold no NUL), and a
+ * filter of the two bytes that follow them: one bit, by a hash of the
+ * fifth and sixth bytes, for each literal under the node (every bit
+ * when one is shorter than six bytes or has a gap among them). A text
+ * whose bit is clear is not walked. */
 struct tact_quad {
 	uint32_t key;
 	uint32_t node;
+	uint64_t after;
 };
 
 struct tact_btrie {
