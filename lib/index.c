@@ -429,12 +429,31 @@ static int add_pattern(struct entries *word, struct entries *any,
 	return TACT_OK;
 }
 
+/* The literals of exception x, whose id is id. */
+static int add_exception(struct entries *word, struct entries *any,
+                         const struct tact_pattern *x, uint32_t id)
+{
+	const struct tact_anchors *a = x->anchors.n ? &x->anchors : &x->required;
+	size_t j;
+
+	for (j = 0; j < a->n; j++)
+		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
+		                id | TACT_HIT_EXC | (a->v[j].end ? TACT_HIT_END : 0)))
+			return TACT_ENOMEM;
+	return TACT_OK;
+}
+
 static int add_rule(struct entries *word, struct entries *any,
-                    const struct tact_rule *r, uint32_t first, int *loose)
+                    const struct tact_rule *r, uint32_t first,
+                    uint32_t first_exc, int *loose)
 {
 	size_t k;
 
 	*loose = 0;
+	for (k = 0; k < r->nexceptions; k++)
+		if (add_exception(word, any, &r->exceptions[k],
+		                  first_exc + (uint32_t)k))
+			return TACT_ENOMEM;
 	for (k = 0; k < r->npatterns; k++) {
 		if (is_loose(&r->patterns[k]))
 			*loose = 1;
@@ -448,8 +467,8 @@ static int add_rule(struct entries *word, struct entries *any,
 	return TACT_OK;
 }
 
-static int build_lang(struct tact_lang_index *li, struct tact_rule **rules,
-                      size_t nrules)
+static int build_lang(struct tact_lang_index *li, const struct tact_index *ix,
+                      struct tact_rule **rules, size_t nrules)
 {
 	struct entries word = { NULL, 0, 0, 0 }, any = { NULL, 0, 0, 0 };
 	uint32_t first = 0;
@@ -463,7 +482,7 @@ static int build_lang(struct tact_lang_index *li, struct tact_rule **rules,
 	                                k++) {
 		if (strcmp(rules[k]->language, li->language) != 0)
 			continue;
-		rc = add_rule(&word, &any, rules[k], first, &loose);
+		rc = add_rule(&word, &any, rules[k], first, ix->exc_at[k], &loose);
 		if (loose && rules[k]->ntriggers == 0)
 			li->always[li->nalways++] = (uint32_t)k;
 	}
@@ -494,22 +513,30 @@ static int add_language(struct tact_index *ix, const char *lang)
 	return TACT_OK;
 }
 
-/* Every pattern gets an id, in rule order; a rule's unanchored patterns
- * are listed for its trigger hits. */
+/* Every pattern gets an id, in rule order, and so does every
+ * exception; a rule's unanchored patterns are listed for its trigger
+ * hits. */
 static int number_patterns(struct tact_index *ix, struct tact_rule **rules,
                            size_t nrules)
 {
 	size_t k, j, n = 0, nloose = 0;
 
-	for (k = 0; k < nrules; k++)
+	for (k = 0; k < nrules; k++) {
 		n += rules[k]->npatterns;
+		ix->nexcs += rules[k]->nexceptions;
+	}
+	if (n >= TACT_HIT_ID_MAX || ix->nexcs >= TACT_HIT_ID_MAX)
+		return TACT_ENOMEM;
 	ix->pats = tact_calloc(n + 1, sizeof *ix->pats);
 	ix->loose = tact_calloc(n + 1, sizeof *ix->loose);
 	ix->loose_at = tact_calloc(nrules + 1, sizeof *ix->loose_at);
-	if (!ix->pats || !ix->loose || !ix->loose_at)
+	ix->exc_at = tact_calloc(nrules + 1, sizeof *ix->exc_at);
+	if (!ix->pats || !ix->loose || !ix->loose_at || !ix->exc_at)
 		return TACT_ENOMEM;
 	for (k = 0; k < nrules; k++) {
 		ix->loose_at[k] = (uint32_t)nloose;
+		ix->exc_at[k + 1] = ix->exc_at[k] +
+		                    (uint32_t)rules[k]->nexceptions;
 		for (j = 0; j < rules[k]->npatterns; j++) {
 			ix->pats[ix->npats].rule = rules[k];
 			ix->pats[ix->npats].pat = &rules[k]->patterns[j];
@@ -529,15 +556,13 @@ int tact_index_build(struct tact_index *ix, struct tact_rule **rules,
 	int rc;
 
 	memset(ix, 0, sizeof *ix);
-	if (nrules >= TACT_HIT_INNER)
+	if (nrules >= TACT_HIT_ID_MAX)
 		return TACT_ENOMEM;
 	rc = number_patterns(ix, rules, nrules);
-	if (!rc && ix->npats >= TACT_HIT_INNER)
-		rc = TACT_ENOMEM;
 	for (k = 0; !rc && k < nrules; k++)
 		rc = add_language(ix, rules[k]->language);
 	for (k = 0; !rc && k < ix->nlangs; k++)
-		rc = build_lang(&ix->langs[k], rules, nrules);
+		rc = build_lang(&ix->langs[k], ix, rules, nrules);
 	if (rc)
 		tact_index_free(ix);
 	return rc;
@@ -557,6 +582,7 @@ void tact_index_free(struct tact_index *ix)
 	free(ix->pats);
 	free(ix->loose);
 	free(ix->loose_at);
+	free(ix->exc_at);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -734,133 +760,6 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 	if (i + 6 <= len && !((q->after >> after_bit(s[i + 4], s[i + 5])) & 1))
 		return TACT_OK;
 	return walk(t, &t->nodes[q->node], s, len, i, i + 4, out);
-}
-
-/* More literals than this are not looked for one by one: the exception
- * runs. */
-#define EXCEPTION_LITERALS_MAX 16
-
-/* Does literal lit (gaps and all) occur in s[j..len) at j? */
-static int literal_at(const unsigned char *s, size_t len, size_t j,
-                      const struct tact_anchor *lit)
-{
-	size_t k, run;
-
-	for (k = 0; k < lit->len; k++) {
-		if ((unsigned char)lit->text[k] == TACT_GAP) {
-			run = tact_space_run((const char *)s, len, j);
-			if (run == j)
-				return 0;
-			j = run;
-		} else if (j >= len || s[j++] != (unsigned char)lit->text[k]) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
-/* The byte of lit to look for: in its first run without a gap, the
- * first continuation byte of a letter (in Cyrillic, where every first
- * byte is 0xD0 or 0xD1, the second byte tells the letters apart), or
- * else its first byte. */
-static size_t key_byte(const struct tact_anchor *lit)
-{
-	size_t k;
-
-	for (k = 0; k < lit->len && (unsigned char)lit->text[k] != TACT_GAP;
-	     k++)
-		if (((unsigned char)lit->text[k] & 0xC0) == 0x80)
-			return k;
-	return 0;
-}
-
-/* Does lit occur anywhere in s[0..len)? Looked for by its key byte. */
-static int literal_in(const unsigned char *s, size_t len,
-                      const struct tact_anchor *lit)
-{
-	size_t key = key_byte(lit);
-	unsigned char b = (unsigned char)lit->text[key];
-	const unsigned char *p = s + key, *end = s + len;
-
-	if (b == TACT_GAP)
-		return 1;
-	while (p < end && (p = memchr(p, b, (size_t)(end - p))) != NULL) {
-		if (literal_at(s, len, (size_t)(p - s) - key, lit))
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
-/* Four bytes as one key, the first lowest (as tact_windows_fill() rolls
- * them in). */
-static inline uint32_t window_key(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-/* The bit of a window's key in a struct tact_windows. */
-static inline unsigned window_bit(uint32_t key)
-{
-	return (key * 0x9E3779B1u) >> 20;
-}
-
-/* The windows of the text as literals read it: each run of white space
- * one gap byte. (The first three keys, part zero bytes, are no window
- * of a literal: their bits only rule out less.) */
-void tact_windows_fill(struct tact_windows *w, const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	uint32_t key = 0;
-	size_t i = 0, run;
-	unsigned b;
-
-	memset(w->bits, 0, sizeof w->bits);
-	while (i < len) {
-		unsigned c = s[i++];
-
-		if (space_lead[c]) {
-			/* One ASCII space is the common run. */
-			run = c == ' ' && (i == len || !space_lead[s[i]])
-			              ? i
-			              : tact_space_run(text, len, i - 1);
-			if (run >= i) {
-				c = TACT_GAP;
-				i = run;
-			}
-		}
-		key = key >> 8 | (uint32_t)c << 24;
-		b = window_bit(key);
-		w->bits[b >> 6] |= (uint64_t)1 << (b & 63);
-	}
-}
-
-/* 0 when lit cannot occur in the text whose windows are w: its first or
- * its last four bytes, gaps and all, are a window not there. */
-static int window_allows(const struct tact_windows *w,
-                         const struct tact_anchor *lit)
-{
-	const unsigned char *t = (const unsigned char *)lit->text;
-
-	return lit->len < 4 ||
-	       (bit_test(w->bits, window_bit(window_key(t))) &&
-	        bit_test(w->bits, window_bit(window_key(t + lit->len - 4))));
-}
-
-int tact_exception_may_match(const struct tact_pattern *x, const char *text,
-                             size_t len, const struct tact_windows *w)
-{
-	const struct tact_anchors *a = x->anchors.n ? &x->anchors : &x->required;
-	size_t k;
-
-	if (a->n == 0 || a->n > EXCEPTION_LITERALS_MAX)
-		return 1;
-	for (k = 0; k < a->n; k++)
-		if ((!w || window_allows(w, &a->v[k])) &&
-		    literal_in((const unsigned char *)text, len, &a->v[k]))
-			return 1;
-	return 0;
 }
 
 /* The length of the letter at c that the scan steps over inside a word

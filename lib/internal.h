@@ -228,7 +228,7 @@ struct tact_pattern {
 	/* The literals every match starts with; when a rule pattern has
 	 * some, its code is compiled anchored and runs only where one of
 	 * them occurs (an exception is compiled unanchored and runs over a
-	 * sentence where one occurs: tact_exception_may_match()). */
+	 * sentence where the scan saw one: tact_exception_indexed()). */
 	struct tact_anchors anchors;
 	/* Without anchors: literals one of which every match contains; the
 	 * pattern runs over a sentence only when one occurs there. */
@@ -386,6 +386,10 @@ struct tact_btrie {
 #define TACT_HIT_END 0x40000000u
 /* A pattern's inner literal (tact_pattern_inner()) was seen. */
 #define TACT_HIT_INNER 0x20000000u
+/* A literal of an exception (by its id in the index) was seen. */
+#define TACT_HIT_EXC 0x10000000u
+/* Pattern, rule and exception ids stay below the flags. */
+#define TACT_HIT_ID_MAX TACT_HIT_EXC
 
 struct tact_lang_index {
 	char *language;
@@ -405,6 +409,11 @@ struct tact_index {
 	size_t npats;
 	uint32_t *loose;                /* unanchored pattern ids, by rule */
 	uint32_t *loose_at;             /* per rule: its first in loose */
+	/* Per rule: the id of its first exception. An exception with
+	 * literals (anchors or required) is looked for by the scan, whose
+	 * hits say which of them occur in a sentence. */
+	uint32_t *exc_at;
+	size_t nexcs;
 	struct tact_lang_index *langs;
 	size_t nlangs, langcap;
 };
@@ -423,21 +432,13 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
                                               const char *lang);
 /* Append a candidate: hit at offset pos. */
 int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
-/* The four-byte windows of a text, each run of white space in it read
- * as one TACT_GAP (as literals hold it), hashed to one of 4,096 bits
- * each: a window whose bit is clear is not in the text. */
-struct tact_windows {
-	uint64_t bits[4096 / 64];
-};
-void tact_windows_fill(struct tact_windows *w, const char *text, size_t len);
-/* Can exception x match in the normalised text? 0 when none of its
- * anchors (or, without them, required literals) occurs there, a gap
- * standing for a run of white space as in the scan; 1 when one does, or
- * when x has too many or none to tell. w, when not NULL, holds the
- * text's windows (tact_windows_fill()): a literal with a window not
- * there is not looked for. */
-int tact_exception_may_match(const struct tact_pattern *x, const char *text,
-                             size_t len, const struct tact_windows *w);
+/* Does the scan look for exception x's literals? When it does, x can
+ * only match in a sentence where one was seen (a TACT_HIT_EXC hit); an
+ * exception without them runs on every sentence its rule matched in. */
+static inline int tact_exception_indexed(const struct tact_pattern *x)
+{
+	return x->anchors.n || x->required.n;
+}
 /* Append to out the candidates of a normalised sentence; text[len] must
  * be readable (the normaliser ends its text with a NUL). */
 int tact_index_scan(const struct tact_lang_index *li, const char *text,
@@ -758,9 +759,11 @@ struct tact_scratch {
 	uint32_t check;         /* checks made with this scratch, from 1 */
 	struct tact_inner_seen *inner_seen;     /* by pattern id */
 	size_t npats;
+	/* By exception id: the last sentence one of its literals was seen
+	 * in. */
+	uint32_t *exc_seen;
+	size_t nexcs;
 	uint32_t serial;        /* sentences checked with this scratch */
-	uint32_t windows_serial;        /* the sentence windows is of */
-	struct tact_windows windows;
 	struct tact_spans skips, exc;
 	struct tact_exc_search *exc_search;     /* by exception of the rule */
 	size_t exc_cap;

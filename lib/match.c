@@ -79,32 +79,30 @@ static int first_offset(const struct engine *e, const struct tact_pattern *p,
 	return at != NULL;
 }
 
-/* Begin the search of exception x: 0 when it cannot match in the
- * sentence (its literals are not there). */
-static int exception_begins(struct engine *e, const struct tact_pattern *x,
-                            size_t *off)
+/* Begin the search of exception k of rule r: 0 when it cannot match in
+ * the sentence (the scan saw none of its literals). */
+static int exception_begins(struct engine *e, const struct tact_rule *r,
+                            size_t k, size_t *off)
 {
-	struct tact_scratch *sc = e->sc;
+	const struct tact_pattern *x = &r->exceptions[k];
+	uint32_t id = e->ctx->checker->index.exc_at[r->index] + (uint32_t)k;
 
-	/* The sentence's windows, made when its first exception needs them. */
-	if (sc->windows_serial != sc->serial) {
-		tact_windows_fill(&sc->windows, e->norm->text, e->norm->len);
-		sc->windows_serial = sc->serial;
-	}
-	return tact_exception_may_match(x, e->norm->text, e->norm->len,
-	                                &sc->windows) &&
-	       first_offset(e, x, off);
+	if (tact_exception_indexed(x) && e->sc->exc_seen[id] != e->sc->serial)
+		return 0;
+	return first_offset(e, x, off);
 }
 
 /* The next match of exception x in the sentence, appended to exc; st
  * says where its search is and whether it is over. */
-static int exception_next(struct engine *e, const struct tact_pattern *x,
-                          struct tact_exc_search *st, struct tact_spans *exc)
+static int exception_next(struct engine *e, const struct tact_rule *r,
+                          size_t k, struct tact_exc_search *st,
+                          struct tact_spans *exc)
 {
+	const struct tact_pattern *x = &r->exceptions[k];
 	PCRE2_SIZE *ov;
 
 	if (st->state == 0) {
-		st->state = exception_begins(e, x, &st->next) ? 1 : 2;
+		st->state = exception_begins(e, r, k, &st->next) ? 1 : 2;
 		if (st->state == 2)
 			return TACT_OK;
 	}
@@ -180,7 +178,7 @@ static int excepted(struct engine *e, const struct tact_rule *r, size_t s,
 		       (st->last == SIZE_MAX || st->last <= s)) {
 			size_t n = exc->n;
 
-			rc = exception_next(e, &r->exceptions[k], st, exc);
+			rc = exception_next(e, r, k, st, exc);
 			*out = held(exc, n, s, t);
 		}
 	}
@@ -424,6 +422,8 @@ static int candidates(struct engine *e)
 			/* In offset order: the last one seen is the last one. */
 			in->serial = e->sc->serial;
 			in->last = (uint32_t)c->v[k];
+		} else if (hit & TACT_HIT_EXC) {
+			e->sc->exc_seen[hit & ~TACT_HIT_EXC] = e->sc->serial;
 		} else
 			c->v[n++] = c->v[k];
 	}

@@ -184,7 +184,7 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 }
 
 /* An exception: also the literals one of which its matches start with,
- * or else contain (tact_exception_may_match()). */
+ * or else contain (tact_exception_indexed()). */
 static int exception(struct loader *ld, yaml_node_t *n, const char *src,
                      struct tact_pattern *p)
 {

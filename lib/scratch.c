@@ -26,11 +26,48 @@ static void scratch_free(struct tact_scratch *s)
 	free(s->cands.v);
 	free(s->rules);
 	free(s->inner_seen);
+	free(s->exc_seen);
 	tact_spans_free(&s->skips);
 	tact_spans_free(&s->exc);
 	free(s->exc_search);
 	tact_buf_free(&s->sugg);
 	free(s);
+}
+
+/* Forget what was seen in past sentences: serials start over. */
+static void clear_seen(struct tact_scratch *s)
+{
+	if (s->npats)
+		memset(s->inner_seen, 0, s->npats * sizeof *s->inner_seen);
+	if (s->nexcs)
+		memset(s->exc_seen, 0, s->nexcs * sizeof *s->exc_seen);
+	s->serial = 0;
+}
+
+/* Size what is kept by pattern and by exception id for checker c. */
+static int fit_seen(struct tact_scratch *s, const tact_checker *c)
+{
+	if (s->npats < c->index.npats) {
+		struct tact_inner_seen *v =
+		        tact_realloc(s->inner_seen, c->index.npats * sizeof *v);
+
+		if (!v)
+			return TACT_ENOMEM;
+		s->inner_seen = v;
+		s->npats = c->index.npats;
+		clear_seen(s);
+	}
+	if (s->nexcs < c->index.nexcs) {
+		uint32_t *v = tact_realloc(s->exc_seen,
+		                           c->index.nexcs * sizeof *v);
+
+		if (!v)
+			return TACT_ENOMEM;
+		s->exc_seen = v;
+		s->nexcs = c->index.nexcs;
+		clear_seen(s);
+	}
+	return TACT_OK;
 }
 
 /* Size the per-rule state and the match data for checker c. */
@@ -48,17 +85,8 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 		s->rules = r;
 		s->nrules = c->nrules;
 	}
-	if (s->npats < c->index.npats) {
-		struct tact_inner_seen *v =
-		        tact_realloc(s->inner_seen, c->index.npats * sizeof *v);
-
-		if (!v)
-			return TACT_ENOMEM;
-		memset(v, 0, c->index.npats * sizeof *v);
-		s->inner_seen = v;
-		s->npats = c->index.npats;
-		s->serial = s->windows_serial = 0;
-	}
+	if (fit_seen(s, c))
+		return TACT_ENOMEM;
 	if (!s->md || s->pairs < pairs) {
 		pcre2_match_data *md = pcre2_match_data_create(pairs, NULL);
 		pcre2_match_data *mx = pcre2_match_data_create(pairs, NULL);
@@ -81,13 +109,10 @@ static int fit(struct tact_scratch *s, const tact_checker *c)
 			memset(s->rules, 0, s->nrules * sizeof *s->rules);
 		s->check = 1;
 	}
-	/* Sentence serials go on from check to check, so inner_seen (and
-	 * the windows of the last sentence) need no clearing but when they
-	 * would wrap around. */
-	if (s->serial > UINT32_MAX / 2) {
-		memset(s->inner_seen, 0, s->npats * sizeof *s->inner_seen);
-		s->serial = s->windows_serial = 0;
-	}
+	/* Sentence serials go on from check to check, so what was seen
+	 * needs no clearing but when they would wrap around. */
+	if (s->serial > UINT32_MAX / 2)
+		clear_seen(s);
 	return TACT_OK;
 }
 

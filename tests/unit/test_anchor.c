@@ -431,17 +431,15 @@ static void check_pattern(const struct tact_pattern *p, uint32_t id,
 	}
 }
 
-/* An exception skipped for want of its literals
- * (tact_exception_may_match(), told the sentence's windows as the engine
- * does) must not match the sentence. */
+/* An exception the engine skips for want of its literals (one with
+ * some, none of which the scan saw: no TACT_HIT_EXC hit) must not match
+ * the sentence. */
 static void check_exceptions(const tact_checker *c, const char *lang,
                              pcre2_match_data *md, const struct tact_norm *n,
-                             const char *orig)
+                             const struct tact_cands *cands, const char *orig)
 {
-	struct tact_windows w;
 	size_t r, k;
 
-	tact_windows_fill(&w, n->text, n->len);
 	for (r = 0; r < c->nrules; r++) {
 		const struct tact_rule *rule = c->rules[r];
 
@@ -449,8 +447,10 @@ static void check_exceptions(const tact_checker *c, const char *lang,
 			continue;
 		for (k = 0; k < rule->nexceptions; k++) {
 			const struct tact_pattern *x = &rule->exceptions[k];
+			uint32_t id = c->index.exc_at[r] + (uint32_t)k;
 
-			if (tact_exception_may_match(x, n->text, n->len, &w))
+			if (!tact_exception_indexed(x) ||
+			    has_cand(cands, TACT_HIT_EXC | id, 0, 1))
 				continue;
 			exceptions_skipped++;
 			ck_assert_msg(tact_pattern_search(x, n->text, n->len, 0, md,
@@ -482,7 +482,7 @@ static void check_sentence(const tact_checker *c,
 			continue;
 		check_pattern(p, (uint32_t)k, plain[k], md, &n, &cands, orig);
 	}
-	check_exceptions(c, li->language, md, &n, orig);
+	check_exceptions(c, li->language, md, &n, &cands, orig);
 	free(cands.v);
 	tact_norm_free(&n);
 }
@@ -1067,64 +1067,48 @@ START_TEST(gaps_near_the_start_are_found)
 }
 END_TEST
 
-/* The length of the white space at text[i] as the scan reads it (0 when
- * there is none). */
-static size_t space_at(const char *text, size_t len, size_t i)
+/* The scan looks for every literal of an exception, however many it
+ * has: one with 40 alternatives is seen by the last of them and not
+ * where none occurs; an exception without literals has none to see. */
+START_TEST(exceptions_seen_by_every_literal)
 {
-	return tact_space_run(text, len, i) - i;
-}
+	char yaml[4096], text[64];
+	size_t o, k;
+	tact_checker *c;
+	const struct tact_lang_index *li;
+	struct tact_cands cands = { NULL, 0, 0 };
+	const struct tact_rule *r;
 
-/* A literal found in a text is never ruled out by the text's windows:
- * every piece of every random text, as an exception's literal (a gap for
- * each run of white space, of any kind and length, at its ends too),
- * must be allowed. */
-START_TEST(windows_keep_every_literal)
-{
-	static const char *const pieces[] = {
-		"a", "b", "ab", "ба", "я", " ", "ș", "қа", "x", "1", ",",
-		"  ", "\t", "\xC2\xA0", "\xE2\x80\x83", "\n ",
-	};
-	uint32_t seed = 362436069u;
-	size_t t;
+	o = (size_t)snprintf(yaml, sizeof yaml,
+	                     "pack: x\nlanguage: en\nrules:\n"
+	                     "  - id: x.r\n    category: jargon\n"
+	                     "    severity: hint\n    message: m\n"
+	                     "    explanation: e\n    patterns: ['\\bfoo\\b']\n"
+	                     "    exceptions:\n      - '\\bfoo\\s+(?:w0");
+	for (k = 1; k < 40; k++)
+		o += (size_t)snprintf(yaml + o, sizeof yaml - o, "|w%zu", k);
+	snprintf(yaml + o, sizeof yaml - o, ")\\b'\n      - '\\w{3}'\n");
+	c = checker_of(yaml, "exc");
+	li = tact_index_lang(&c->index, "en");
+	r = c->rules[0];
+	ck_assert_uint_eq(r->nexceptions, 2);
+	ck_assert_uint_eq(r->exceptions[0].anchors.n, 40);
+	ck_assert(tact_exception_indexed(&r->exceptions[0]));
+	ck_assert(!tact_exception_indexed(&r->exceptions[1]));
+	for (k = 0; k < 3; k++) {
+		static const char *const texts[] = { "a foo w39 b", "a foo w40 b",
+		                                     "a foo  w0" };
 
-	for (t = 0; t < 400; t++) {
-		char text[160] = "";
-		struct tact_windows w;
-		size_t k, n, len, i, j, sp;
-
-		n = 1 + next_random(&seed) % 16;
-		for (k = 0; k < n; k++)
-			strcat(text, pieces[next_random(&seed) %
-			                    TACT_ARRAY_LEN(pieces)]);
-		len = strlen(text);
-		tact_windows_fill(&w, text, len);
-		for (i = 0; i < len; i++) {
-			if ((text[i] & 0xC0) == 0x80)
-				continue;
-			for (j = i + 1; j <= len && j <= i + 14; j++) {
-				char lit[16];
-				struct tact_anchor a = { lit, 0, 0, 0 };
-				struct tact_pattern x;
-
-				if (j < len && (text[j] & 0xC0) == 0x80)
-					continue;
-				/* A gap takes a whole run: the literal may end
-				 * inside one only as its gap. */
-				for (k = i; k < j; k += sp ? sp : 1) {
-					sp = space_at(text, len, k);
-					if (sp && a.len && lit[a.len - 1] == (char)TACT_GAP)
-						continue;
-					lit[a.len++] = sp ? (char)TACT_GAP : text[k];
-				}
-				memset(&x, 0, sizeof x);
-				x.anchors.v = &a;
-				x.anchors.n = 1;
-				ck_assert_msg(tact_exception_may_match(&x, text, len, &w),
-				              "«%.*s» in «%s» ruled out", (int)(j - i),
-				              text + i, text);
-			}
-		}
+		snprintf(text, sizeof text, "%s", texts[k]);
+		cands.n = 0;
+		ck_assert_int_eq(tact_index_scan(li, text, strlen(text), &cands),
+		                 TACT_OK);
+		ck_assert_msg(has_cand(&cands, TACT_HIT_EXC | c->index.exc_at[0],
+		                       2, 0) == (k != 1),
+		              "«%s»", text);
 	}
+	free(cands.v);
+	tact_checker_free(c);
 }
 END_TEST
 
@@ -1238,7 +1222,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, caseless_left_out_alike_random);
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, word_start_patterns_are_found);
-	tcase_add_test(tc, windows_keep_every_literal);
+	tcase_add_test(tc, exceptions_seen_by_every_literal);
 	tcase_add_test(tc, walks_find_literals_exactly);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
