@@ -1049,9 +1049,20 @@ static const char *group_inside(const char *p, const char *close)
 	return p ? p + 1 : NULL;
 }
 
+/* The text inside a positive lookahead that opens at p ('('); NULL
+ * otherwise. Wherever the pattern matches, what it holds is in the text
+ * from where it stands on: a literal read from it is one the sentence
+ * holds, after the match's start, as required and inner literals are
+ * (`^(?=[^\n]*\b(?:instead|unless)\b)[^\n]*` holds «instead» or
+ * «unless»). */
+static const char *lookahead_inside(const char *p)
+{
+	return p[1] == '?' && p[2] == '=' ? p + 3 : NULL;
+}
+
 /* Record the atoms of the sequence [p, end). When the sequence is all
  * there is to match (no alternation follows it), descend into its groups
- * that match exactly once. Nothing is recorded past an alternation: the
+ * that match exactly once, and its positive lookaheads. Nothing is recorded past an alternation: the
  * text from an atom of the first alternative to the end still reads as
  * "this suffix, or one of the other alternatives", but a group inside
  * that alternative need not match at all. */
@@ -1104,6 +1115,8 @@ static void atom_spans(const char *p, const char *end, int extended,
 		    ngroups == TACT_ARRAY_LEN(groups))
 			continue;
 		inner = group_inside(at, a.p - 1);
+		if (!inner)
+			inner = lookahead_inside(at);
 		if (inner) {
 			groups[ngroups][0] = inner;
 			groups[ngroups++][1] = a.p - 1;

@@ -189,6 +189,15 @@ START_TEST(required_inside)
 	                 "^ab$ ^abe$ ^cd$ ^cde$");
 	/* A group inside one of several alternatives need not match. */
 	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", REQUIRED), "xx yy");
+	/* What a positive lookahead holds is in the text; what a negative
+	 * one or a lookbehind holds need not be. */
+	ck_assert_str_eq(show("^(?=[^\\n]*\\b(?:instead|unless)\\b)[^\\n]*",
+	                      REQUIRED),
+	                 "^instead$ ^unless$");
+	ck_assert_str_eq(show("\\w+(?=\\w*xyz)", REQUIRED), "xyz");
+	ck_assert_str_eq(show("^(?![^\\n]*\\bnever\\b)[^\\n]*", REQUIRED), "");
+	ck_assert_str_eq(show("\\w+(?<=abc)", REQUIRED), "");
+	ck_assert_str_eq(show("\\w+(?<!abc)\\s", REQUIRED), "");
 }
 END_TEST
 
