@@ -95,11 +95,15 @@ static inline int tact_plain_case(uint32_t cp)
 		return cp < 0x430 ? TACT_CASE_OF_UPPER : TACT_CASE_OF_LOWER;
 	return TACT_CASE_OF_ASK;
 }
-/* Are language codes a and b the same? The first letters tell most
- * apart without a call (a check asks it of every band and rule). */
+/* Are language codes a and b the same? Codes are a few letters: compared
+ * in line, without a call (a check asks it of every band and rule). */
 static inline int tact_same_language(const char *a, const char *b)
 {
-	return a[0] == b[0] && strcmp(a, b) == 0;
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
 }
 /* Does s[0..len) start with such a word character? */
 int tact_is_word_start(const unsigned char *s, size_t len);
