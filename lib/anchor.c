@@ -1062,10 +1062,11 @@ static const char *lookahead_inside(const char *p)
 
 /* Record the atoms of the sequence [p, end). When the sequence is all
  * there is to match (no alternation follows it), descend into its groups
- * that match exactly once, and its positive lookaheads. Nothing is recorded past an alternation: the
- * text from an atom of the first alternative to the end still reads as
- * "this suffix, or one of the other alternatives", but a group inside
- * that alternative need not match at all. */
+ * that match exactly once, and into its positive lookaheads. Nothing is
+ * recorded past an alternation: the text from an atom of the first
+ * alternative to the end still reads as "this suffix, or one of the
+ * other alternatives", but a group inside that alternative need not
+ * match at all. */
 static void atom_spans(const char *p, const char *end, int extended,
                        struct spans *out, int depth)
 {

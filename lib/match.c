@@ -92,8 +92,8 @@ static int exception_begins(struct engine *e, const struct tact_rule *r,
 	return first_offset(e, x, off);
 }
 
-/* The next match of exception x in the sentence, appended to exc; st
- * says where its search is and whether it is over. */
+/* The next match of exception k of rule r in the sentence, appended to
+ * exc; st says where its search is and whether it is over. */
 static int exception_next(struct engine *e, const struct tact_rule *r,
                           size_t k, struct tact_exc_search *st,
                           struct tact_spans *exc)
