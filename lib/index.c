@@ -411,36 +411,37 @@ static int is_loose(const struct tact_pattern *p)
 	return p->anchors.n == 0 && p->required.n == 0;
 }
 
-static int add_pattern(struct entries *word, struct entries *any,
-                       const struct tact_pattern *p, uint32_t id)
+/* Each literal of a, into the trie it is looked for by, with hit (and
+ * TACT_HIT_END when no word character may follow it). */
+static int add_literals(struct entries *word, struct entries *any,
+                        const struct tact_anchors *a, uint32_t hit)
 {
-	const struct tact_anchors *a = p->anchors.n ? &p->anchors : &p->required;
 	size_t j;
 
 	for (j = 0; j < a->n; j++)
 		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
-		                id | (a->v[j].end ? TACT_HIT_END : 0)))
-			return TACT_ENOMEM;
-	a = &p->inner;
-	for (j = 0; j < a->n; j++)
-		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
-		                id | TACT_HIT_INNER | (a->v[j].end ? TACT_HIT_END : 0)))
+		                hit | (a->v[j].end ? TACT_HIT_END : 0)))
 			return TACT_ENOMEM;
 	return TACT_OK;
+}
+
+/* The literals of pattern p: those it starts with (or else contains),
+ * and its inner ones. */
+static int add_pattern(struct entries *word, struct entries *any,
+                       const struct tact_pattern *p, uint32_t id)
+{
+	if (add_literals(word, any, p->anchors.n ? &p->anchors : &p->required,
+	                 id))
+		return TACT_ENOMEM;
+	return add_literals(word, any, &p->inner, id | TACT_HIT_INNER);
 }
 
 /* The literals of exception x, whose id is id. */
 static int add_exception(struct entries *word, struct entries *any,
                          const struct tact_pattern *x, uint32_t id)
 {
-	const struct tact_anchors *a = x->anchors.n ? &x->anchors : &x->required;
-	size_t j;
-
-	for (j = 0; j < a->n; j++)
-		if (entries_add(a->v[j].word ? word : any, a->v[j].text, a->v[j].len,
-		                id | TACT_HIT_EXC | (a->v[j].end ? TACT_HIT_END : 0)))
-			return TACT_ENOMEM;
-	return TACT_OK;
+	return add_literals(word, any, x->anchors.n ? &x->anchors : &x->required,
+	                    id | TACT_HIT_EXC);
 }
 
 static int add_rule(struct entries *word, struct entries *any,
