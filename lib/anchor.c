@@ -1434,44 +1434,137 @@ struct span_choice {
 	             const struct tact_anchors *anchors);
 	const struct tact_anchors *anchors;
 	size_t min;
+	int by_alternatives;    /* read groups of alternatives one by one */
 };
 
+static int best_in(const char *p, const char *end, int extended,
+                   const struct span_choice *c, struct set *best, int depth);
+
+/* Add the literals of s to out: NONE when they would be too many. */
+static int merge(struct set *out, const struct set *s)
+{
+	if (out->n + s->n > SET_MAX)
+		return NONE;
+	if (out->n + s->n > out->cap &&
+	    tact_grow((void **)&out->v, &out->cap, out->n + s->n, sizeof *s->v))
+		return NOMEM;
+	if (s->n)
+		memcpy(out->v + out->n, s->v, s->n * sizeof *s->v);
+	out->n += s->n;
+	return FOUND;
+}
+
+/* The literals of the group of alternatives that span sp opens with,
+ * when the group must match: the best set of each alternative, read as
+ * a pattern of its own (best_in()), all together. A match goes through
+ * one of the alternatives and holds one of its literals, even where no
+ * literal starts them all (`(?:\bусын\w*|\b\w+[ае]мыз\b)`). NONE when
+ * an alternative has none. */
+static int alternatives_set(const struct span *sp, int extended,
+                            const struct span_choice *c, struct set *out,
+                            int depth)
+{
+	struct step v[STEPS_MAX];
+	struct parser a;
+	struct set g;
+	const char *p, *close, *stop = NULL;
+	long min, max;
+	size_t n;
+	int found = NONE;
+
+	set_init(out);
+	memset(&a, 0, sizeof a);
+	a.p = sp->start;
+	a.end = sp->end;
+	a.extended = extended;
+	set_init(&g);
+	atom(&a, &g);
+	free(g.v);
+	close = a.p - 1;
+	quantifier(&a, &min, &max);
+	if (depth >= 4 || a.fail || a.nomem || *sp->start != '(' || min < 1 ||
+	    !(p = group_inside(sp->start, close)))
+		return NONE;
+	for (;;) {
+		struct set s = { NULL, 0, 0 };
+
+		found = NONE;
+		if (!steps(p, close, extended, v, &n, &stop))
+			break;
+		found = best_in(p, stop, extended, c, &s, depth + 1);
+		if (found == FOUND)
+			found = merge(out, &s);
+		free(s.v);
+		if (found != FOUND || stop >= close || *stop != '|')
+			break;
+		p = stop + 1;
+	}
+	if (found == FOUND && stop == close) {
+		out->n = unique(out->v, out->n);
+		return FOUND;
+	}
+	free(out->v);
+	set_init(out);
+	return found == NOMEM ? NOMEM : NONE;
+}
+
+/* The best set of literals over the top-level spans of [p, end) into
+ * *best (empty when none is found); sets with a literal shorter than
+ * c->min are not candidates. A span that reads as no set but opens with
+ * a group of alternatives is read by them, when c says so. FOUND, NONE
+ * or NOMEM. */
+static int best_in(const char *p, const char *end, int extended,
+                   const struct span_choice *c, struct set *best, int depth)
+{
+	struct spans sp;
+	size_t k;
+
+	set_init(best);
+	sp.n = 0;
+	atom_spans(p, end, extended, &sp, 0);
+	for (k = 0; k < sp.n; k++) {
+		struct set s = { NULL, 0, 0 };
+		int found = c->read(&sp.v[k], extended, &s);
+
+		if (found == NONE && c->by_alternatives)
+			found = alternatives_set(&sp.v[k], extended, c, &s, depth);
+		if (found == NOMEM) {
+			free(best->v);
+			set_init(best);
+			return NOMEM;
+		}
+		/* A set with a literal too short is no candidate: it must not
+		 * push a usable one out. */
+		if (found == FOUND && shortest(&s) >= c->min &&
+		    c->beats(&s, best, c->anchors)) {
+			free(best->v);
+			*best = s;
+		} else {
+			free(s.v);
+		}
+	}
+	return best->n ? FOUND : NONE;
+}
+
 /* The best set of literals over the top-level spans of the pattern, into
- * out; sets with a literal shorter than c->min are not candidates (out is
- * empty when no other is found). TACT_ENOMEM on failure. */
+ * out (best_in()); out is empty when none is found. TACT_ENOMEM on
+ * failure. */
 static int best_of_spans(const char *pattern, const struct span_choice *c,
                          struct tact_anchors *out)
 {
-	struct spans sp;
-	struct set best = { NULL, 0, 0 };
+	struct set best;
 	const char *p;
-	size_t k;
 	int extended, rc = TACT_OK;
 
 	memset(out, 0, sizeof *out);
 	if (!valid(pattern))
 		return TACT_OK;
 	p = opening(pattern, &extended);
-	sp.n = 0;
-	atom_spans(p, p + strlen(p), extended, &sp, 0);
-	for (k = 0; rc == TACT_OK && k < sp.n; k++) {
-		struct set s = { NULL, 0, 0 };
-		int found = c->read(&sp.v[k], extended, &s);
-
-		if (found == NOMEM)
-			rc = TACT_ENOMEM;
-		/* A set with a literal too short is no candidate: it must not
-		 * push a usable one out. */
-		if (found == FOUND && shortest(&s) >= c->min &&
-		    c->beats(&s, &best, c->anchors)) {
-			free(best.v);
-			best = s;
-		} else {
-			free(s.v);
-		}
+	switch (best_in(p, p + strlen(p), extended, c, &best, 0)) {
+	case FOUND: rc = export(&best, out); break;
+	case NOMEM: rc = TACT_ENOMEM; break;
+	default: break;
 	}
-	if (rc == TACT_OK && best.n)
-		rc = export(&best, out);
 	free(best.v);
 	return rc;
 }
@@ -1494,7 +1587,7 @@ static int beats_required(const struct set *x, const struct set *best,
 int tact_pattern_required(const char *pattern, struct tact_anchors *out)
 {
 	static const struct span_choice c = { span_set, beats_required,
-		                              NULL, 2 };
+		                              NULL, 2, 1 };
 
 	return best_of_spans(pattern, &c, out);
 }
@@ -1589,7 +1682,7 @@ int tact_pattern_inner(const char *pattern, const struct tact_anchors *anchors,
                        struct tact_anchors *out)
 {
 	const struct span_choice c = { read_inner, beats_inner, anchors,
-		                       INNER_MIN };
+		                       INNER_MIN, 0 };
 
 	return best_of_spans(pattern, &c, out);
 }
@@ -1623,7 +1716,7 @@ int tact_pattern_second(const char *pattern,
                         struct tact_anchors *out)
 {
 	const struct span_choice c = { span_set, beats_second, required,
-		                       INNER_MIN };
+		                       INNER_MIN, 0 };
 
 	return best_of_spans(pattern, &c, out);
 }

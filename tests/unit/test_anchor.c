@@ -198,6 +198,19 @@ START_TEST(required_inside)
 	ck_assert_str_eq(show("^(?![^\\n]*\\bnever\\b)[^\\n]*", REQUIRED), "");
 	ck_assert_str_eq(show("\\w+(?<=abc)", REQUIRED), "");
 	ck_assert_str_eq(show("\\w+(?<!abc)\\s", REQUIRED), "");
+	/* A group of alternatives no literal starts: each alternative's
+	 * own, all of them; nothing when one has none or the group may be
+	 * left out. */
+	ck_assert_str_eq(show("[^\\n]*(?:\\b[ұу]сын\\w*|\\bорнына\\b|"
+	                      "\\b\\w+[ае]мыз\\b)[^\\n]*", REQUIRED),
+	                 "амыз$ емыз$ ^орнына$ ^усын ^ұсын");
+	ck_assert_str_eq(show("\\w(?:\\w+abc|\\w+(?:\\w+xy|\\w+zw)\\b)", REQUIRED),
+	                 "abc xy zw");
+	ck_assert_str_eq(show("\\w(?:\\w+abc|\\w+cde){2}", REQUIRED), "abc cde");
+	ck_assert_str_eq(show("\\w(?:\\w+abc|\\w+(?:\\w+xy|\\w+)\\b)", REQUIRED),
+	                 "");
+	ck_assert_str_eq(show("\\w+(?:\\w+abc|\\w+cde)?", REQUIRED), "");
+	ck_assert_str_eq(show("\\w+(?:\\w+abc|\\w+cde)*\\s", REQUIRED), "");
 }
 END_TEST
 
