@@ -1455,8 +1455,10 @@ static int merge(struct set *out, const struct set *s)
 }
 
 /* The literals of the group of alternatives that span sp opens with,
- * when the group must match: the best set of each alternative, read as
- * a pattern of its own (best_in()), all together. A match goes through
+ * when every match of the span holds the group (it is not optional, nor
+ * in one of several alternatives of its sequence): the best set of each
+ * of its alternatives, read as a pattern of its own (best_in()), all
+ * together. A match goes through
  * one of the alternatives and holds one of its literals, even where no
  * literal starts them all (`(?:\bусын\w*|\b\w+[ае]мыз\b)`). NONE when
  * an alternative has none. */
@@ -1482,8 +1484,11 @@ static int alternatives_set(const struct span *sp, int extended,
 	free(g.v);
 	close = a.p - 1;
 	quantifier(&a, &min, &max);
+	/* The span must hold the group whole: no alternative of the
+	 * sequence around it may leave it out. */
 	if (depth >= 4 || a.fail || a.nomem || *sp->start != '(' || min < 1 ||
-	    !(p = group_inside(sp->start, close)))
+	    !(p = group_inside(sp->start, close)) ||
+	    !steps(a.p, sp->end, extended, v, &n, &stop) || stop != sp->end)
 		return NONE;
 	for (;;) {
 		struct set s = { NULL, 0, 0 };

@@ -211,6 +211,10 @@ START_TEST(required_inside)
 	                 "");
 	ck_assert_str_eq(show("\\w+(?:\\w+abc|\\w+cde)?", REQUIRED), "");
 	ck_assert_str_eq(show("\\w+(?:\\w+abc|\\w+cde)*\\s", REQUIRED), "");
+	/* A group in one of several alternatives need not match. */
+	ck_assert_str_eq(show("x(?:\\w+ab|\\w+cd)|\\w+gh", REQUIRED), "");
+	ck_assert_str_eq(show("\\w*(?:(?:\\w+ab|\\w+cd)|\\w+gh)", REQUIRED),
+	                 "ab cd gh");
 }
 END_TEST
 
@@ -741,6 +745,7 @@ static const char *const pattern_pieces[] = {
 	"(?:\\b|y)", "-", "!", "(?:a\\b|b)", "(?=ab)", "\\K", "(?:\\s|,)",
 	"[,;:]\\s", "(?<=,\\s)", "\\s*$", "(?=\\s)", "(?=[.!])",
 	"\\s*(?:[.!]|$)", "[\\s,]", "(?:ab|ба)+", "\\w+", "b\\b",
+	"(?:\\w+ab|\\w*ба)", "(?:(?:\\w+ab|\\w+b)|\\wя)", "|",
 };
 static const char *const text_pieces[] = {
 	"a", "b", "ab", "ба", "я", " ", "  ", "\t", ",", ".", "!", "-", "x",
