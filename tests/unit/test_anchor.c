@@ -793,9 +793,6 @@ static int found_at_word_starts(const char *pattern)
 	return yes;
 }
 
-/* A pack of n rules with random patterns that PCRE2 accepts; with
- * word_start, each opens with \b and one of word_openers, and is found
- * only where a word starts. */
 /* A random pattern of pattern_pieces into pat[256], quoted for YAML's
  * single quotes into quoted[512]; 0 when PCRE2 does not take it, or
  * when word_start asks for one found only where words start and it is
@@ -832,6 +829,9 @@ static int random_pattern(uint32_t *seed, int word_start, char *pat,
 	return 1;
 }
 
+/* A pack of n rules with random patterns that PCRE2 accepts, and a
+ * random exception each; with word_start, each opens with \b and one of
+ * word_openers, and is found only where a word starts. */
 static char *random_pack(uint32_t *seed, size_t n, int word_start)
 {
 	size_t cap = 256 + n * 800, o, r = 0;
