@@ -1531,8 +1531,10 @@ static int best_in(const char *p, const char *end, int extended,
 		struct set s = { NULL, 0, 0 };
 		int found = c->read(&sp.v[k], extended, &s);
 
-		if (found == NONE && c->by_alternatives)
+		if (found == NONE && c->by_alternatives) {
+			free(s.v);
 			found = alternatives_set(&sp.v[k], extended, c, &s, depth);
+		}
 		if (found == NOMEM) {
 			free(best->v);
 			set_init(best);
