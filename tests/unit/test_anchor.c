@@ -160,8 +160,34 @@ START_TEST(no_anchors_when_unsure)
 }
 END_TEST
 
+/* Required literals read inside lookaheads and groups of alternatives:
+ * pattern, then what it requires. */
+static const char *const read_inside[][2] = {
+	/* What a positive lookahead holds is in the text; what a negative
+	 * one or a lookbehind holds need not be. */
+	{ "^(?=[^\\n]*\\b(?:instead|unless)\\b)[^\\n]*", "^instead$ ^unless$" },
+	{ "\\w+(?=\\w*xyz)", "xyz" },
+	{ "^(?![^\\n]*\\bnever\\b)[^\\n]*", "" },
+	{ "\\w+(?<=abc)", "" },
+	{ "\\w+(?<!abc)\\s", "" },
+	/* A group of alternatives no literal starts: each alternative's
+	 * own, all of them; nothing when one has none, or when the group
+	 * may be left out or is in one of several alternatives. */
+	{ "[^\\n]*(?:\\b[ұу]сын\\w*|\\bорнына\\b|\\b\\w+[ае]мыз\\b)[^\\n]*",
+	  "амыз$ емыз$ ^орнына$ ^усын ^ұсын" },
+	{ "\\w(?:\\w+abc|\\w+(?:\\w+xy|\\w+zw)\\b)", "abc xy zw" },
+	{ "\\w(?:\\w+abc|\\w+cde){2}", "abc cde" },
+	{ "\\w(?:\\w+abc|\\w+(?:\\w+xy|\\w+)\\b)", "" },
+	{ "\\w+(?:\\w+abc|\\w+cde)?", "" },
+	{ "\\w+(?:\\w+abc|\\w+cde)*\\s", "" },
+	{ "x(?:\\w+ab|\\w+cd)|\\w+gh", "" },
+	{ "\\w*(?:(?:\\w+ab|\\w+cd)|\\w+gh)", "ab cd gh" },
+};
+
 START_TEST(required_inside)
 {
+	size_t k;
+
 	ck_assert_str_eq(show("\\b\\w+сың(?:дар)?\\b", REQUIRED), "сың$ сыңдар$");
 	ck_assert_str_eq(show("(?<w>\\b\\w+[дт]ың)(?=\\s*$)", REQUIRED), "дың тың");
 	ck_assert_str_eq(show("\\w+(?:ab|cd)", REQUIRED), "ab cd");
@@ -175,7 +201,6 @@ START_TEST(required_inside)
 	 * time doubling with every group). */
 	{
 		char pat[512] = "\\w*\\s";
-		size_t k;
 
 		for (k = 0; k < 20; k++)
 			snprintf(pat + strlen(pat), sizeof pat - strlen(pat),
@@ -189,32 +214,11 @@ START_TEST(required_inside)
 	                 "^ab$ ^abe$ ^cd$ ^cde$");
 	/* A group inside one of several alternatives need not match. */
 	ck_assert_str_eq(show("\\w(?:(?:\\wab|\\wcd)xx|yy)", REQUIRED), "xx yy");
-	/* What a positive lookahead holds is in the text; what a negative
-	 * one or a lookbehind holds need not be. */
-	ck_assert_str_eq(show("^(?=[^\\n]*\\b(?:instead|unless)\\b)[^\\n]*",
-	                      REQUIRED),
-	                 "^instead$ ^unless$");
-	ck_assert_str_eq(show("\\w+(?=\\w*xyz)", REQUIRED), "xyz");
-	ck_assert_str_eq(show("^(?![^\\n]*\\bnever\\b)[^\\n]*", REQUIRED), "");
-	ck_assert_str_eq(show("\\w+(?<=abc)", REQUIRED), "");
-	ck_assert_str_eq(show("\\w+(?<!abc)\\s", REQUIRED), "");
-	/* A group of alternatives no literal starts: each alternative's
-	 * own, all of them; nothing when one has none or the group may be
-	 * left out. */
-	ck_assert_str_eq(show("[^\\n]*(?:\\b[ұу]сын\\w*|\\bорнына\\b|"
-	                      "\\b\\w+[ае]мыз\\b)[^\\n]*", REQUIRED),
-	                 "амыз$ емыз$ ^орнына$ ^усын ^ұсын");
-	ck_assert_str_eq(show("\\w(?:\\w+abc|\\w+(?:\\w+xy|\\w+zw)\\b)", REQUIRED),
-	                 "abc xy zw");
-	ck_assert_str_eq(show("\\w(?:\\w+abc|\\w+cde){2}", REQUIRED), "abc cde");
-	ck_assert_str_eq(show("\\w(?:\\w+abc|\\w+(?:\\w+xy|\\w+)\\b)", REQUIRED),
-	                 "");
-	ck_assert_str_eq(show("\\w+(?:\\w+abc|\\w+cde)?", REQUIRED), "");
-	ck_assert_str_eq(show("\\w+(?:\\w+abc|\\w+cde)*\\s", REQUIRED), "");
-	/* A group in one of several alternatives need not match. */
-	ck_assert_str_eq(show("x(?:\\w+ab|\\w+cd)|\\w+gh", REQUIRED), "");
-	ck_assert_str_eq(show("\\w*(?:(?:\\w+ab|\\w+cd)|\\w+gh)", REQUIRED),
-	                 "ab cd gh");
+	for (k = 0; k < TACT_ARRAY_LEN(read_inside); k++)
+		ck_assert_msg(strcmp(show(read_inside[k][0], REQUIRED),
+		                     read_inside[k][1]) == 0,
+		              "%s: «%s», not «%s»", read_inside[k][0],
+		              show(read_inside[k][0], REQUIRED), read_inside[k][1]);
 }
 END_TEST
 
