@@ -786,12 +786,12 @@ static void ahead(struct parser *a, struct set *cur, const struct set *next)
 }
 
 /* One alternative: atoms up to '|' or ')'. */
-static void sequence(struct parser *a, struct set *cur)
+/* Read the atoms of a sequence on from a->p into cur, up to '|', ')'
+ * or the end. */
+static void sequence_on(struct parser *a, struct set *cur)
 {
 	struct set s = { NULL, 0, 0 };
 
-	if (set_empty(a, cur))
-		return;
 	for (;;) {
 		enum atom kind;
 		long min, max;
@@ -814,6 +814,13 @@ static void sequence(struct parser *a, struct set *cur)
 		}
 	}
 	free(s.v);
+}
+
+static void sequence(struct parser *a, struct set *cur)
+{
+	if (set_empty(a, cur))
+		return;
+	sequence_on(a, cur);
 }
 
 /* Alternatives up to ')' or the end, into out (initialised, empty). */
@@ -896,8 +903,17 @@ static int export(const struct set *s, struct tact_anchors *out)
 enum { FOUND, NONE, NOMEM };
 
 /* The anchors of the pattern text [p, end) into s: FOUND, NONE or NOMEM. */
-static int analyse_grow(const char *p, const char *end, int extended,
-                        size_t grow, struct set *s)
+/* What follows a sequence in the pattern where it is a group's: the
+ * rest of the sequence around the group, [p, end) (p NULL: nothing). */
+struct more {
+	const char *p, *end;
+};
+
+/* The literals of [p, end), read on through *on when it is given (the
+ * literals of a group go on with what follows the group), into s:
+ * FOUND, NONE or NOMEM. */
+static int analyse_grow(const char *p, const char *end, const struct more *on,
+                        int extended, size_t grow, struct set *s)
 {
 	struct parser a;
 	size_t k;
@@ -911,6 +927,13 @@ static int analyse_grow(const char *p, const char *end, int extended,
 	alternatives(&a, s);
 	if (a.p != a.end)
 		a.fail = 1;
+	if (on && on->p && !a.fail) {
+		a.p = on->p;
+		a.end = on->end;
+		sequence_on(&a, s);
+		if (a.p != a.end)
+			a.fail = 1;
+	}
 	for (k = 0; !a.fail && k < s->n; k++)
 		if (s->v[k].len == 0)
 			a.fail = 1;
@@ -925,7 +948,7 @@ static int analyse_grow(const char *p, const char *end, int extended,
 static int analyse(const char *p, const char *end, int extended,
                    struct set *s)
 {
-	return analyse_grow(p, end, extended, GROW_MAX, s);
+	return analyse_grow(p, end, NULL, extended, GROW_MAX, s);
 }
 
 /* Open the pattern: its text without a leading (?x), and the flag. */
@@ -995,7 +1018,8 @@ int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
 	if (found == NONE) {
 		/* Too many long literals, perhaps: fewer, shorter ones. */
 		free(s.v);
-		found = analyse_grow(p, p + strlen(p), extended, GROW_RETRY, &s);
+		found = analyse_grow(p, p + strlen(p), NULL, extended, GROW_RETRY,
+		                     &s);
 	}
 	switch (found) {
 	case FOUND: rc = export(&s, out); break;
@@ -1019,6 +1043,7 @@ static int letter_atom(const char *p, const char *end)
  * match of the text from any of its atoms to the end of the sequence. */
 struct span {
 	const char *start, *end;
+	struct more on;                 /* what follows its group, if any */
 	const char *seq;                /* where its sequence starts */
 	const char *prev, *prev_end;    /* the atom before it, if any */
 	const char *prev2, *prev2_end;  /* and the one before that */
@@ -1067,10 +1092,10 @@ static const char *lookahead_inside(const char *p)
  * alternative to the end still reads as "this suffix, or one of the
  * other alternatives", but a group inside that alternative need not
  * match at all. */
-static void atom_spans(const char *p, const char *end, int extended,
-                       struct spans *out, int depth)
+static void atom_spans(const char *p, const char *end, const struct more *on,
+                       int extended, struct spans *out, int depth)
 {
-	const char *groups[16][2];
+	const char *groups[16][3];
 	const char *prev = NULL, *prev_end = NULL, *prev2 = NULL, *prev2_end = NULL;
 	size_t ngroups = 0, k;
 	struct parser a;
@@ -1095,6 +1120,7 @@ static void atom_spans(const char *p, const char *end, int extended,
 		out->v[out->n].start = at;
 		out->v[out->n].seq = p;
 		out->v[out->n].end = end;
+		out->v[out->n].on = *on;
 		out->v[out->n].prev = prev;
 		out->v[out->n].prev_end = prev_end;
 		out->v[out->n].prev2 = prev2;
@@ -1115,9 +1141,14 @@ static void atom_spans(const char *p, const char *end, int extended,
 		if (a.fail || *at != '(' || min != 1 || max != 1 ||
 		    ngroups == TACT_ARRAY_LEN(groups))
 			continue;
+		/* A group's text goes on with what follows it; a lookahead's
+		 * with what it looks at, which is not read. */
 		inner = group_inside(at, a.p - 1);
-		if (!inner)
+		groups[ngroups][2] = a.p;
+		if (!inner) {
 			inner = lookahead_inside(at);
+			groups[ngroups][2] = NULL;
+		}
 		if (inner) {
 			groups[ngroups][0] = inner;
 			groups[ngroups++][1] = a.p - 1;
@@ -1125,8 +1156,12 @@ static void atom_spans(const char *p, const char *end, int extended,
 	}
 	if (a.fail || (a.p < a.end && *a.p == '|'))
 		return;
-	for (k = 0; k < ngroups; k++)
-		atom_spans(groups[k][0], groups[k][1], extended, out, depth + 1);
+	for (k = 0; k < ngroups; k++) {
+		struct more after = { groups[k][2], end };
+
+		atom_spans(groups[k][0], groups[k][1], &after, extended, out,
+		           depth + 1);
+	}
 }
 
 static size_t shortest(const struct set *s)
@@ -1198,11 +1233,19 @@ static int same_literals(const struct set *x, const struct tact_anchors *a)
 	return 1;
 }
 
-/* The literals of the span [from, end), without leading gaps. */
-static int literals(const char *from, const char *end, int extended,
-                    struct set *s)
+/* The literals of the span [from, end), read on through *on (what
+ * follows the span's group), without leading gaps. */
+static int literals(const char *from, const char *end, const struct more *on,
+                    int extended, struct set *s)
 {
-	int found = analyse(from, end, extended, s);
+	int found = analyse_grow(from, end, on, extended, GROW_MAX, s);
+
+	/* What follows the group may not read: then the group's text
+	 * alone. */
+	if (found == NONE && on->p) {
+		free(s->v);
+		found = analyse(from, end, extended, s);
+	}
 
 	if (found == FOUND && !trim_gaps(s)) {
 		free(s->v);
@@ -1371,13 +1414,13 @@ static int span_set(const struct span *sp, int extended, struct set *s)
 	int found;
 
 	if (before_word(sp->prev, sp->prev_end)) {
-		found = literals(sp->prev, sp->end, extended, s);
+		found = literals(sp->prev, sp->end, &sp->on, extended, s);
 		if (found != NONE)
 			return found;
 		free(s->v);
 		s->v = NULL;
 	}
-	found = literals(sp->start, sp->end, extended, s);
+	found = literals(sp->start, sp->end, &sp->on, extended, s);
 	if (found == FOUND &&
 	    (after_non_word(sp) || after_word_start(sp, extended)))
 		mark_word_start(s);
@@ -1521,12 +1564,13 @@ static int alternatives_set(const struct span *sp, int extended,
 static int best_in(const char *p, const char *end, int extended,
                    const struct span_choice *c, struct set *best, int depth)
 {
+	static const struct more nothing = { NULL, NULL };
 	struct spans sp;
 	size_t k;
 
 	set_init(best);
 	sp.n = 0;
-	atom_spans(p, end, extended, &sp, 0);
+	atom_spans(p, end, &nothing, extended, &sp, 0);
 	for (k = 0; k < sp.n; k++) {
 		struct set s = { NULL, 0, 0 };
 		int found = c->read(&sp.v[k], extended, &s);

@@ -182,6 +182,12 @@ static const char *const read_inside[][2] = {
 	{ "\\w+(?:\\w+abc|\\w+cde)*\\s", "" },
 	{ "x(?:\\w+ab|\\w+cd)|\\w+gh", "" },
 	{ "\\w*(?:(?:\\w+ab|\\w+cd)|\\w+gh)", "ab cd gh" },
+	/* Literals read inside a group go on with what follows it; those
+	 * of a lookahead do not (what follows it starts where it does). */
+	{ "\\w+(?<s>abc)d\\b", "abcd$" },
+	{ "\\w+(?<s>(?:ab|cd)e)f\\b", "abef$ cdef$" },
+	{ "\\w+(?<s>ab(?:c|d))\\s+ef\\b", "abc" GAP "ef$ abd" GAP "ef$" },
+	{ "\\w+(?=abc)xy", "abc" },
 };
 
 START_TEST(required_inside)
@@ -270,6 +276,9 @@ START_TEST(inner_literals)
 	/* Not inside an optional group; not the rest of a word. */
 	ck_assert_str_eq(show("\\bab(?:\\s+must)?\\s+go", INNER), "");
 	ck_assert_str_eq(show("\\bmustard", INNER), "");
+	/* A literal at the end of a group ends a word where \\b follows the
+	 * group. */
+	ck_assert_str_eq(show("\\bxyz\\w*(?<s>\\w+ing)\\b", INNER), "ing$");
 	/* What follows white space starts a word, and so does what follows
 	 * punctuation and optional white space. */
 	ck_assert_str_eq(show("\\byou(?:\\s+\\w+)?\\s+must", INNER), "^must");
