@@ -111,10 +111,9 @@ static void lay_out(struct tact_btrie *t, uint32_t at, const struct entry *v,
 		g = end;
 	}
 	n = &t->nodes[at];
-	for (k = 1; k < 4; k++)
-		n->base[k] = (uint16_t)(n->base[k - 1] + popcount64(n->bits[k - 1]));
-	if (nkids == 1 && (unsigned char)v[i].s[depth] != TACT_GAP)
-		n->one = (uint16_t)(1 + (unsigned char)v[i].s[depth]);
+	n->base[0] = (uint8_t)popcount64(n->bits[0]);
+	for (k = 1; k < 3; k++)
+		n->base[k] = (uint8_t)(n->base[k - 1] + popcount64(n->bits[k]));
 }
 
 /* The bytes white space can start with (see tact_space_run()), as a list
@@ -256,10 +255,11 @@ static const struct tact_bnode *child(const struct tact_btrie *t,
                                       const struct tact_bnode *n, unsigned b)
 {
 	uint64_t w = n->bits[b >> 6], m = (uint64_t)1 << (b & 63);
+	uint32_t before = b >> 6 ? n->base[(b >> 6) - 1] : 0;
 
 	if (!(w & m))
 		return NULL;
-	return &t->nodes[n->child + n->base[b >> 6] + popcount64(w & (m - 1))];
+	return &t->nodes[n->child + before + popcount64(w & (m - 1))];
 }
 
 /* The key of entry k when it starts a run of entries looked up by the
@@ -320,46 +320,52 @@ static int build_quads(struct tact_btrie *t, const struct entries *e)
 	return TACT_OK;
 }
 
-/* Give each node with one child its chain (struct tact_bnode), so a
- * walk takes a run of single children at once: their bytes go where
- * the node's bits were (a node with one child is not asked for them)
- * and child to the node after them. Every node keeps its own chain, as
- * a walk may start at any of them (build_quads()). Children come after
- * their parent, so from the last node back each chain is its first
- * byte and the child's chain. */
-static int chain_nodes(struct tact_btrie *t)
+/* 1 + the byte of node n's only child, before its chain is made; 0 when
+ * it has other than one child, or a gap. */
+static unsigned only_child(const struct tact_bnode *n)
 {
-	uint32_t *next = tact_malloc(t->nnodes * sizeof *next);
+	unsigned q, one = 0;
+
+	for (q = 0; q < 4; q++) {
+		if (!n->bits[q])
+			continue;
+		if (one || (n->bits[q] & (n->bits[q] - 1)))
+			return 0;
+		one = 1 + 64 * q + popcount64(n->bits[q] - 1);
+	}
+	return one == 1u + TACT_GAP ? 0 : one;
+}
+
+/* Give each node with one child (not a gap) its chain (struct
+ * tact_bnode), so a walk takes a run of single children at once: their
+ * bytes go where the node's bits were (such a node is not asked for
+ * them) and child to the node after them. Every node keeps its own
+ * chain, as a walk may start at any of them (build_quads()). Children
+ * come after their parent, so from the last node back each chain is its
+ * first byte and, when that child has no hits, the child's chain. */
+static void chain_nodes(struct tact_btrie *t)
+{
 	size_t k;
 
-	if (!next)
-		return TACT_ENOMEM;
-	for (k = 0; k < t->nnodes; k++)
-		next[k] = t->nodes[k].child;
 	for (k = t->nnodes; k-- > 0;) {
 		struct tact_bnode *n = &t->nodes[k];
-		const struct tact_bnode *c;
+		const struct tact_bnode *c = &t->nodes[n->child];
 		unsigned char run[sizeof n->bits];
-		size_t len;
+		unsigned one = only_child(n);
+		size_t len = 1;
 
-		if (!n->one)
+		if (!one)
 			continue;
-		c = &t->nodes[next[k]];
-		len = c->chain ? c->chain : 1u;
-		if (c->nhits || !c->one || len >= sizeof run)
-			continue;
-		run[0] = (unsigned char)(n->one - 1);
-		if (c->chain)
-			memcpy(run + 1, c->bits, len);
-		else
-			run[1] = (unsigned char)(c->one - 1);
+		run[0] = (unsigned char)(one - 1);
+		if (!c->nhits && c->chain && c->chain < sizeof run) {
+			memcpy(run + 1, c->bits, c->chain);
+			len += c->chain;
+			n->child = c->child;
+		}
 		memset(n->bits, 0, sizeof n->bits);
-		memcpy(n->bits, run, len + 1);
-		n->chain = (uint8_t)(len + 1);
-		n->child = c->chain ? c->child : next[next[k]];
+		memcpy(n->bits, run, len);
+		n->chain = (uint8_t)len;
 	}
-	free(next);
-	return TACT_OK;
 }
 
 static int btrie_build(struct tact_btrie *t, struct entries *e)
@@ -382,10 +388,11 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	lay_out(t, 0, e->v, 0, e->n, 0);
 	for (k = 0; k < e->n; k++)
 		mark_filters(t, &e->v[k]);
-	if (build_quads(t, e) || chain_nodes(t)) {
+	if (build_quads(t, e)) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
 	}
+	chain_nodes(t);
 	/* Give back what shared prefixes saved (the nodes were sized for a
 	 * node per byte); keeping the larger block is harmless. */
 	shrunk = tact_realloc(t->nodes, t->nnodes * sizeof *t->nodes);
@@ -696,15 +703,15 @@ static int walk(const struct tact_btrie *t, const struct tact_bnode *n,
 		const struct tact_bnode *next = NULL;
 		size_t run;
 
-		if (n->one) {
+		if (n->chain) {
 			/* Most nodes past the first bytes have one child, and
 			 * the next ones too: a chain is taken at once (no node
 			 * in it has hits). */
-			if (s[j] + 1u != n->one ||
-			    (n->chain && !chain_at(n, s, len, j)))
+			if (s[j] != *(const unsigned char *)n->bits ||
+			    (n->chain > 1 && !chain_at(n, s, len, j)))
 				return TACT_OK;
 			next = &t->nodes[n->child];
-			j += n->chain ? n->chain : 1u;
+			j += n->chain;
 		} else if ((n->bits[3] >> 63) && space_lead[s[j]] &&
 		           (run = tact_space_run((const char *)s, len, j)) > j) {
 			next = child(t, n, TACT_GAP);

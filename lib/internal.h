@@ -336,18 +336,20 @@ void tact_rule_free(struct tact_rule *r);
 /* ---- index.c: where patterns can match ------------------------------------ */
 
 /* A node of a byte trie: the bytes that have a child, and the children
- * together from `child` on, in byte order. */
+ * together from `child` on, in byte order. 48 bytes. */
 struct tact_bnode {
-	/* The bytes that have a child; in a node with one child and a
-	 * chain, the bytes of the chain instead. */
+	/* The bytes that have a child; in a node with one child (not a
+	 * gap), the bytes of its chain instead. */
 	uint64_t bits[4];
-	uint16_t base[4];       /* children before each quarter of bits */
 	uint32_t child;         /* with a chain: the node it leads to */
 	uint32_t hits, nhits;   /* into the trie's hits */
-	uint16_t one;           /* 1 + the byte of the only child (not a gap) */
-	/* The length of the chain: the bytes of the only child and of its
-	 * only children after it, up to a node with hits or with other than
-	 * one child (at most sizeof bits; 0 when under two). */
+	/* Children before the second, third and fourth quarters of bits
+	 * (at most 192). */
+	uint8_t base[3];
+	/* With one child (not a gap), the length of the chain: the byte of
+	 * that child and those of its only children after it, up to a node
+	 * with hits or with other than one child (at most sizeof bits); 0
+	 * with other than one child. */
 	uint8_t chain;
 };
 
