@@ -150,6 +150,7 @@ void tact_checker_free(tact_checker *c)
 	for (k = 0; k < c->nbands; k++)
 		tact_band_free(c->bands[k]);
 	free(c->bands);
+	tact_band_groups_free(&c->band_groups);
 	for (k = 0; k < c->ncoaches; k++)
 		tact_coach_free(c->coaches[k]);
 	free(c->coaches);
@@ -230,10 +231,13 @@ static int reserve(tact_checker *c, const struct loader *ld)
 
 int tact_checker_adopt(tact_checker *c, struct loader *ld)
 {
+	struct tact_band_groups groups = { NULL, 0, 0 };
 	size_t k, oldrules = c->nrules, oldcats = c->ncategories;
 
-	if (reserve(c, ld))
-		return TACT_ENOMEM;
+	if (reserve(c, ld) ||
+	    (ld->nbands && tact_band_groups_build(&groups, c->bands, c->nbands,
+	                                          ld->bands, ld->nbands)))
+		return tact_err(TACT_ENOMEM, "out of memory");
 	for (k = 0; k < ld->ncats; k++)
 		c->categories[c->ncategories++] = ld->cats[k];
 	for (k = 0; k < ld->nrules; k++) {
@@ -246,10 +250,15 @@ int tact_checker_adopt(tact_checker *c, struct loader *ld)
 	if (!c->defer_index && reindex(c)) {
 		c->nrules = oldrules;  /* the loader still owns everything */
 		c->ncategories = oldcats;
+		tact_band_groups_free(&groups);
 		return tact_err(TACT_ENOMEM, "out of memory");
 	}
 	for (k = 0; k < ld->nbands; k++)
 		c->bands[c->nbands++] = ld->bands[k];
+	if (ld->nbands) {
+		tact_band_groups_free(&c->band_groups);
+		c->band_groups = groups;
+	}
 	if (ld->coach)
 		c->coaches[c->ncoaches++] = ld->coach;
 	ld->nrules = ld->ncats = ld->nbands = 0;

@@ -245,34 +245,29 @@ void tact_coach_end(struct tact_coach_state *cs)
 
 /* ---- the vocabulary profile and hints -------------------------------------- */
 
-/* The language's bands, in pack order: one pass over the checker's, the
- * room made for all of them (not cleared: calloc() would be glibc's slow
- * path at every check; each entry used is set whole). */
+/* The language's bands, in pack order, their names copied at once from
+ * the checker's group of them (struct tact_band_group). */
 static int profile_init(struct tact_report *r, const struct tact_check_ctx *ctx)
 {
 	static const struct tact_profile cleared;
-	const tact_checker *c = ctx->checker;
-	size_t k;
+	const struct tact_band_group *g =
+		tact_band_group_find(ctx->checker, ctx->language);
+	size_t k, names;
 
-	if (!c->nbands)
+	if (!g)
 		return TACT_OK;
-	if (c->nbands > SIZE_MAX / sizeof *r->profile)
+	r->profile = tact_malloc(g->n * sizeof *r->profile);
+	if (!r->profile ||
+	    tact_report_string(r, g->names, g->names_len - 1, &names))
 		return TACT_ENOMEM;
-	r->profile = tact_malloc(c->nbands * sizeof *r->profile);
-	if (!r->profile)
-		return TACT_ENOMEM;
-	for (k = 0; k < c->nbands; k++) {
-		const tact_band *b = c->bands[k];
-		struct tact_profile *p = &r->profile[r->nprofile];
+	for (k = 0; k < g->n; k++) {
+		struct tact_profile *p = &r->profile[k];
 
-		if (!tact_same_language(b->language, ctx->language))
-			continue;
 		*p = cleared;
-		p->band = b;
-		r->nprofile++;
-		if (tact_report_string(r, b->name, strlen(b->name), &p->name))
-			return TACT_ENOMEM;
+		p->band = g->v[k].band;
+		p->name = names + g->v[k].name;
 	}
+	r->nprofile = g->n;
 	return TACT_OK;
 }
 

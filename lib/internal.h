@@ -305,6 +305,32 @@ struct tact_coach {
 void tact_coach_free(struct tact_coach *c);
 void tact_band_free(struct tact_band *b);
 
+/* The bands of one language, in the order they were added, and their
+ * names one after another, each with its NUL: a check copies them into
+ * its report's profile at once (coach.c). */
+struct tact_band_group {
+	const char *language;           /* its first band's */
+	struct tact_band_entry {
+		const struct tact_band *band;
+		size_t name;            /* where its name starts in names */
+	} *v;
+	size_t n, cap;
+	char *names;
+	size_t names_len, names_cap;    /* names_len counts the last NUL */
+};
+
+struct tact_band_groups {
+	struct tact_band_group *v;
+	size_t n, cap;
+};
+
+/* Group the bands a[0..na) and then b[0..nb) by language into *out
+ * (empty on entry). TACT_ENOMEM, *out freed, on failure. */
+int tact_band_groups_build(struct tact_band_groups *out,
+                           struct tact_band *const *a, size_t na,
+                           struct tact_band *const *b, size_t nb);
+void tact_band_groups_free(struct tact_band_groups *g);
+
 struct tact_rule {
 	char *id;
 	char *category;
@@ -468,6 +494,7 @@ struct tact_checker {
 	pcre2_match_context *mctx;
 	struct tact_band **bands;
 	size_t nbands, bandcap;
+	struct tact_band_groups band_groups;  /* the bands by language */
 	struct tact_coach **coaches;
 	size_t ncoaches, coachcap;
 	int defer_index;        /* loading the built-in packs: index once */
@@ -475,6 +502,9 @@ struct tact_checker {
 
 const struct tact_coach *tact_coach_find(const tact_checker *c,
                                          const char *lang);
+/* The bands of language lang; NULL when it has none. */
+const struct tact_band_group *tact_band_group_find(const tact_checker *c,
+                                                   const char *lang);
 
 size_t tact_category_find(const tact_checker *c, const char *name);
 /* Hand a loaded pack's contents to the checker (all or nothing). */
