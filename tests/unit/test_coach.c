@@ -341,6 +341,53 @@ START_TEST(context_errors)
 }
 END_TEST
 
+START_TEST(profile_by_language_across_packs)
+{
+	static const char kk[] =
+		"pack: kk-words\nlanguage: kk\nvocabulary:\n  message: m\n"
+		"  explanation: e\n  hint: h\n  bands:\n"
+		"    - {name: жастар, theme: t, min_age: 0, max_age: 30,"
+		" words: [{word: керемет, stems: [керемет]}]}\n"
+		"    - {name: үлкендер, theme: t, min_age: 31, max_age: 120,"
+		" words: [{word: тамаша, stems: [тамаша]}]}\n";
+	static const char ru[] =
+		"pack: more\nlanguage: ru\nvocabulary:\n  message: m\n"
+		"  explanation: e\n  hint: h\n  bands:\n"
+		"    - {name: 30-40, theme: t, min_age: 30, max_age: 40,"
+		" words: [{word: модный, stems: [модн]}]}\n";
+	tact_checker *c = fixture();
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	tact_report *r = NULL;
+	const char *t = "Керемет, тамаша, тамаша!";
+
+	ck_assert_msg(tact_checker_add_pack_string(c, kk, strlen(kk), "kk.yaml") ==
+	                      TACT_OK, "%s", tact_error_last());
+	/* A second vocabulary for Russian is refused and changes nothing. */
+	ck_assert_int_eq(tact_checker_add_pack_string(c, ru, strlen(ru), "ru.yaml"),
+	                 TACT_EPACK);
+	o.language = "kk";
+	ck_assert_int_eq(tact_check(&r, c, t, strlen(t), &o), TACT_OK);
+	ck_assert_uint_eq(tact_report_profile_count(r), 2);
+	ck_assert_str_eq(tact_report_profile_band(r, 0), "жастар");
+	ck_assert_str_eq(tact_report_profile_band(r, 1), "үлкендер");
+	ck_assert_uint_eq(tact_report_profile_hits(r, 0), 1);
+	ck_assert_uint_eq(tact_report_profile_hits(r, 1), 2);
+	ck_assert_str_eq(tact_report_profile_word(r, 1, 0), "тамаша");
+	ck_assert_ptr_null(tact_report_profile_band(r, 2));
+	tact_report_free(r);
+
+	/* Russian keeps its own bands, in pack order, and none of Kazakh's. */
+	r = check_opts(c, "Модный и экономичный вариант.", &o);
+	ck_assert_uint_eq(tact_report_profile_count(r), 2);
+	ck_assert_str_eq(tact_report_profile_band(r, 0), "60+");
+	ck_assert_str_eq(tact_report_profile_band(r, 1), "<25");
+	ck_assert_uint_eq(tact_report_profile_hits(r, 0), 1);
+	tact_report_free(r);
+
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(bad_coaching_packs)
 {
 	static const char *const bad[] = {
@@ -378,6 +425,7 @@ static Suite *coach_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, bands_by_age);
+	tcase_add_test(tc, profile_by_language_across_packs);
 	tcase_add_test(tc, profile_and_hints_for_age);
 	tcase_add_test(tc, vocabulary_hints_are_not_rewritten);
 	tcase_add_test(tc, name_in_any_form);
