@@ -29,8 +29,9 @@ enum tact_case tact_case_of(const char *s, size_t len)
 	size_t i = 0, upper = 0, lower = 0;
 	int first = -1;
 
-	/* Once a lower-case letter follows the first letter, the text is
-	 * not all capitals: the first letter decides. */
+	/* Once the first letter and a lower-case one (it may be the same)
+	 * have been read, the text is not all capitals: the first letter
+	 * decides. */
 	while (i < len && !(lower && first >= 0)) {
 		uint32_t cp = tact_utf8_next(s, &i);
 		int c = cased(cp), up = (c & TACT_CASE_OF_UPPER) != 0,
