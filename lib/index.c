@@ -616,12 +616,8 @@ int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos)
 	return TACT_OK;
 }
 
-/* By a letter's first byte: how many bytes the scan steps over inside a
- * word without decoding it. The ASCII word characters
- * (tact_is_word_cp()) 1; the leads D0 and D1 of the Cyrillic letters
- * U+0400..U+047F, every one a word character, 2; any other byte 0. */
-static const unsigned char letter_step[256] = {
-	[0xD0] = 2, [0xD1] = 2,
+/* The ASCII word characters (tact_is_word_cp()). */
+static const unsigned char ascii_word[128] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
 	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
 	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
@@ -645,7 +641,7 @@ static inline int word_cp_at(const unsigned char *s, size_t i, size_t *n)
 
 	if (s[i] < 0x80) {
 		*n = 1;
-		return letter_step[s[i]];
+		return ascii_word[s[i]];
 	}
 	if ((s[i] & 0xE0) == 0xC0) {
 		/* Two bytes: Latin and Cyrillic letters. */
@@ -774,11 +770,15 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 	return walk(t, &t->nodes[q->node], s, len, i, i + 4, out);
 }
 
-/* The length of the letter that starts with byte c when the scan steps
- * over it inside a word (letter_step); 0 for any other byte. */
+/* The length of the letter at c that the scan steps over inside a word
+ * without decoding it: an ASCII word character (1), a Cyrillic letter of
+ * two bytes (lead D0 or D1: U+0400..U+047F, every one a word character;
+ * 2); 0 for any other byte. */
 static inline size_t run_letter(unsigned c)
 {
-	return letter_step[c];
+	if ((c & 0xFE) == 0xD0)
+		return 2;
+	return c < 0x80 && ascii_word[c];
 }
 
 /* Inside a word only the trie walked at every character is asked, at
