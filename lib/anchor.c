@@ -785,7 +785,6 @@ static void ahead(struct parser *a, struct set *cur, const struct set *next)
 	set_close(cur);
 }
 
-/* One alternative: atoms up to '|' or ')'. */
 /* Read the atoms of a sequence on from a->p into cur, up to '|', ')'
  * or the end. */
 static void sequence_on(struct parser *a, struct set *cur)
@@ -816,6 +815,7 @@ static void sequence_on(struct parser *a, struct set *cur)
 	free(s.v);
 }
 
+/* One alternative: atoms up to '|' or ')'. */
 static void sequence(struct parser *a, struct set *cur)
 {
 	if (set_empty(a, cur))
@@ -902,16 +902,15 @@ static int export(const struct set *s, struct tact_anchors *out)
 
 enum { FOUND, NONE, NOMEM };
 
-/* The anchors of the pattern text [p, end) into s: FOUND, NONE or NOMEM. */
 /* What follows a sequence in the pattern where it is a group's: the
  * rest of the sequence around the group, [p, end) (p NULL: nothing). */
 struct more {
 	const char *p, *end;
 };
 
-/* The literals of [p, end), read on through *on when it is given (the
- * literals of a group go on with what follows the group), into s:
- * FOUND, NONE or NOMEM. */
+/* The anchors of the pattern text [p, end), read on through *on when it
+ * is given (the literals of a group go on with what follows the group),
+ * into s: FOUND, NONE or NOMEM. */
 static int analyse_grow(const char *p, const char *end, const struct more *on,
                         int extended, size_t grow, struct set *s)
 {
@@ -1501,10 +1500,10 @@ static int merge(struct set *out, const struct set *s)
  * when every match of the span holds the group (it is not optional, nor
  * in one of several alternatives of its sequence): the best set of each
  * of its alternatives, read as a pattern of its own (best_in()), all
- * together. A match goes through
- * one of the alternatives and holds one of its literals, even where no
- * literal starts them all (`(?:\bусын\w*|\b\w+[ае]мыз\b)`). NONE when
- * an alternative has none. */
+ * together. A match goes through one of the alternatives and holds one
+ * of its literals, even where no literal starts them all
+ * (`(?:\bусын\w*|\b\w+[ае]мыз\b)`). NONE when an alternative has
+ * none. */
 static int alternatives_set(const struct span *sp, int extended,
                             const struct span_choice *c, struct set *out,
                             int depth)
