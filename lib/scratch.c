@@ -44,47 +44,52 @@ static void clear_seen(struct tact_scratch *s)
 	s->serial = 0;
 }
 
-/* Size what is kept by pattern and by exception id for checker c. */
+/* Make *v hold want elements of size elem when it holds fewer (*n);
+ * *grown is set when it did. Their contents are not kept. */
+static int fit_array(void **v, size_t *n, size_t want, size_t elem,
+                     int *grown)
+{
+	void *p;
+
+	if (*n >= want)
+		return TACT_OK;
+	p = tact_realloc(*v, want * elem);
+	if (!p)
+		return TACT_ENOMEM;
+	*v = p;
+	*n = want;
+	*grown = 1;
+	return TACT_OK;
+}
+
+/* Size what is kept by pattern and by exception id for checker c;
+ * arrays that grew start cleared, with the serials. */
 static int fit_seen(struct tact_scratch *s, const tact_checker *c)
 {
-	if (s->npats < c->index.npats) {
-		struct tact_inner_seen *v =
-		        tact_realloc(s->inner_seen, c->index.npats * sizeof *v);
+	int grown = 0, rc;
 
-		if (!v)
-			return TACT_ENOMEM;
-		s->inner_seen = v;
-		s->npats = c->index.npats;
+	rc = fit_array((void **)&s->inner_seen, &s->npats, c->index.npats,
+	               sizeof *s->inner_seen, &grown);
+	if (!rc)
+		rc = fit_array((void **)&s->exc_seen, &s->nexcs, c->index.nexcs,
+		               sizeof *s->exc_seen, &grown);
+	if (grown)
 		clear_seen(s);
-	}
-	if (s->nexcs < c->index.nexcs) {
-		uint32_t *v = tact_realloc(s->exc_seen,
-		                           c->index.nexcs * sizeof *v);
-
-		if (!v)
-			return TACT_ENOMEM;
-		s->exc_seen = v;
-		s->nexcs = c->index.nexcs;
-		clear_seen(s);
-	}
-	return TACT_OK;
+	return rc;
 }
 
 /* Size the per-rule state and the match data for checker c. */
 static int fit(struct tact_scratch *s, const tact_checker *c)
 {
 	uint32_t pairs = c->max_captures + 1;
+	size_t had = s->nrules;
+	int grown = 0;
 
-	if (s->nrules < c->nrules) {
-		struct tact_rule_state *r = tact_realloc(s->rules,
-		                                         c->nrules * sizeof *r);
-
-		if (!r)
-			return TACT_ENOMEM;
-		memset(r + s->nrules, 0, (c->nrules - s->nrules) * sizeof *r);
-		s->rules = r;
-		s->nrules = c->nrules;
-	}
+	if (fit_array((void **)&s->rules, &s->nrules, c->nrules,
+	              sizeof *s->rules, &grown))
+		return TACT_ENOMEM;
+	if (grown)
+		memset(s->rules + had, 0, (s->nrules - had) * sizeof *s->rules);
 	if (fit_seen(s, c))
 		return TACT_ENOMEM;
 	if (!s->md || s->pairs < pairs) {
