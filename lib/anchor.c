@@ -341,8 +341,28 @@ static void char_class(struct parser *a, struct set *s)
 
 static void alternatives(struct parser *a, struct set *out);
 
+/* Do the members of a negated class [first, end) (after "[^", before
+ * ']') hold \S or \w? Then every character the class matches is white
+ * space or not part of a word (`[^\S\n]`, `[^\w\s,.]`). */
+static int negated_non_word(const char *first, const char *end)
+{
+	const char *q = first;
+
+	while (q < end) {
+		if (*q == '\\') {
+			if (q + 1 < end && (q[1] == 'S' || q[1] == 'w'))
+				return 1;
+			q += 2;
+		} else {
+			q += tact_utf8_seqlen((unsigned char)*q);
+		}
+	}
+	return 0;
+}
+
 /* Is [p, end) one character that is never part of a word: \s, a space,
- * ASCII punctuation, or a class of such? */
+ * ASCII punctuation, a class of such, or a negated class of what is
+ * not white space or not a word character? */
 static int non_word_atom(const char *p, const char *end)
 {
 	size_t n = (size_t)(end - p);
@@ -351,8 +371,10 @@ static int non_word_atom(const char *p, const char *end)
 		return p[1] == 's' || strchr(".,;:!?-()[]", p[1]) != NULL;
 	if (n == 1)
 		return strchr(" ,;:!-'\"", *p) != NULL;
-	if (n < 3 || p[0] != '[' || p[1] == '^' || end[-1] != ']')
+	if (n < 3 || p[0] != '[' || end[-1] != ']')
 		return 0;
+	if (p[1] == '^')
+		return n > 3 && negated_non_word(p + 2, end - 1);
 	return non_word_class(p + 1, end - 1);
 }
 

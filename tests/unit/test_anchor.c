@@ -87,6 +87,16 @@ START_TEST(where_words_start)
 	ck_assert_str_eq(show("(?<=(?:,))b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?<!,)b", ANCHORS), "b");
 	ck_assert_str_eq(show("(?x)(?<=, )b", ANCHORS), "b");
+	/* A negated class of what is not white space, or not a word
+	 * character, holds no word character; one of letters does. */
+	ck_assert_str_eq(show("(?<=[^\\S\\n])b", ANCHORS), "^b");
+	ck_assert_str_eq(show("(?<=[^\\w\\s,])b", ANCHORS), "^b");
+	ck_assert_str_eq(show("(?<=[^\\W\\d_])b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=[^\\n])b", ANCHORS), "b");
+	ck_assert_str_eq(show("(?<=[^\\\\S])b", ANCHORS), "b");
+	ck_assert_str_eq(show("\\w+[^\\S\\n]+(?:sla|сла)\\b", REQUIRED),
+	                 "^sla$ ^сла$");
+	ck_assert_str_eq(show("[^\\W\\d]+ба", REQUIRED), "ба");
 }
 END_TEST
 
@@ -759,6 +769,7 @@ static const char *const pattern_pieces[] = {
 	"[,;:]\\s", "(?<=,\\s)", "\\s*$", "(?=\\s)", "(?=[.!])",
 	"\\s*(?:[.!]|$)", "[\\s,]", "(?:ab|ба)+", "\\w+", "b\\b",
 	"(?:\\w+ab|\\w*ба)", "(?:(?:\\w+ab|\\w+b)|\\wя)", "|",
+	"[^\\S\\n]", "(?<=[^\\S\\n])", "[^\\w\\s,]", "[^\\W\\d]",
 };
 static const char *const text_pieces[] = {
 	"a", "b", "ab", "ба", "я", " ", "  ", "\t", ",", ".", "!", "-", "x",
