@@ -443,24 +443,28 @@ static int add_pattern(struct entries *word, struct entries *any,
 	return add_literals(word, any, &p->inner, id | TACT_HIT_INNER);
 }
 
-/* The literals of exception x, whose id is id. */
+/* The literals of exception x, whose id is id, and its second set (as
+ * literals of the id nexcs after its own: struct tact_scratch). */
 static int add_exception(struct entries *word, struct entries *any,
-                         const struct tact_pattern *x, uint32_t id)
+                         const struct tact_pattern *x, uint32_t id,
+                         uint32_t nexcs)
 {
-	return add_literals(word, any, x->anchors.n ? &x->anchors : &x->required,
-	                    id | TACT_HIT_EXC);
+	if (add_literals(word, any, x->anchors.n ? &x->anchors : &x->required,
+	                 id | TACT_HIT_EXC))
+		return TACT_ENOMEM;
+	return add_literals(word, any, &x->inner, (nexcs + id) | TACT_HIT_EXC);
 }
 
 static int add_rule(struct entries *word, struct entries *any,
                     const struct tact_rule *r, uint32_t first,
-                    uint32_t first_exc, int *loose)
+                    uint32_t first_exc, uint32_t nexcs, int *loose)
 {
 	size_t k;
 
 	*loose = 0;
 	for (k = 0; k < r->nexceptions; k++)
 		if (add_exception(word, any, &r->exceptions[k],
-		                  first_exc + (uint32_t)k))
+		                  first_exc + (uint32_t)k, nexcs))
 			return TACT_ENOMEM;
 	for (k = 0; k < r->npatterns; k++) {
 		if (is_loose(&r->patterns[k]))
@@ -490,7 +494,8 @@ static int build_lang(struct tact_lang_index *li, const struct tact_index *ix,
 	                                k++) {
 		if (strcmp(rules[k]->language, li->language) != 0)
 			continue;
-		rc = add_rule(&word, &any, rules[k], first, ix->exc_at[k], &loose);
+		rc = add_rule(&word, &any, rules[k], first, ix->exc_at[k],
+		              (uint32_t)ix->nexcs, &loose);
 		if (loose && rules[k]->ntriggers == 0)
 			li->always[li->nalways++] = (uint32_t)k;
 	}
@@ -533,7 +538,8 @@ static int number_patterns(struct tact_index *ix, struct tact_rule **rules,
 		n += rules[k]->npatterns;
 		ix->nexcs += rules[k]->nexceptions;
 	}
-	if (n >= TACT_HIT_ID_MAX || ix->nexcs >= TACT_HIT_ID_MAX)
+	/* An exception's second set has the id nexcs after its own. */
+	if (n >= TACT_HIT_ID_MAX || ix->nexcs >= TACT_HIT_ID_MAX / 2)
 		return TACT_ENOMEM;
 	ix->pats = tact_calloc(n + 1, sizeof *ix->pats);
 	ix->loose = tact_calloc(n + 1, sizeof *ix->loose);

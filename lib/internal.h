@@ -240,7 +240,8 @@ struct tact_pattern {
 	/* With anchors: literals one of which every match contains further
 	 * on (tact_pattern_inner()); without, a second set of literals one
 	 * of which every match contains (tact_pattern_second()). A sentence
-	 * holding none is skipped. */
+	 * holding none is skipped. For an exception, a second set besides
+	 * its anchors or required literals, all starting words. */
 	struct tact_anchors inner;
 	/* An unanchored pattern that opens with [^\n]* (as exceptions that
 	 * look at the whole sentence do), compiled anchored: where it fails,
@@ -465,8 +466,10 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
 /* Append a candidate: hit at offset pos. */
 int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
 /* Does the scan look for exception x's literals? When it does, x can
- * only match in a sentence where one was seen (a TACT_HIT_EXC hit); an
- * exception without them runs on every sentence its rule matched in. */
+ * only match in a sentence where one was seen (a TACT_HIT_EXC hit), and
+ * one of its second set (x->inner) when it has one (a hit of the id
+ * nexcs after its own); an exception without them runs on every
+ * sentence its rule matched in. */
 static inline int tact_exception_indexed(const struct tact_pattern *x)
 {
 	return x->anchors.n || x->required.n;
@@ -796,9 +799,9 @@ struct tact_scratch {
 	struct tact_inner_seen *inner_seen;     /* by pattern id */
 	size_t npats;
 	/* By exception id: the last sentence one of its literals was seen
-	 * in. */
+	 * in; from nexcs / 2 on, one of its second set, by id plus that. */
 	uint32_t *exc_seen;
-	size_t nexcs;
+	size_t nexcs;           /* twice the checker's exceptions */
 	uint32_t serial;        /* sentences checked with this scratch */
 	struct tact_spans skips, exc;
 	struct tact_exc_search *exc_search;     /* by exception of the rule */

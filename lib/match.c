@@ -87,7 +87,11 @@ static int exception_begins(struct engine *e, const struct tact_rule *r,
 	const struct tact_pattern *x = &r->exceptions[k];
 	uint32_t id = e->ctx->checker->index.exc_at[r->index] + (uint32_t)k;
 
-	if (tact_exception_indexed(x) && e->sc->exc_seen[id] != e->sc->serial)
+	if (tact_exception_indexed(x) &&
+	    (e->sc->exc_seen[id] != e->sc->serial ||
+	     (x->inner.n &&
+	      e->sc->exc_seen[e->ctx->checker->index.nexcs + id] !=
+	              e->sc->serial)))
 		return 0;
 	return first_offset(e, x, off);
 }

@@ -183,8 +183,42 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 	return TACT_OK;
 }
 
-/* An exception: also the literals one of which its matches start with,
- * or else contain (tact_exception_indexed()). */
+/* Do all the literals of a start words? */
+static int all_at_words(const struct tact_anchors *a)
+{
+	size_t k;
+
+	for (k = 0; k < a->n; k++)
+		if (!a->v[k].word)
+			return 0;
+	return 1;
+}
+
+/* The literals of exception p (folded source): those one of which its
+ * matches start with, or else contain (tact_exception_indexed()), and a
+ * second set, one of which they also contain (in p->inner). The second
+ * set is kept only when its literals all start words: one looked for
+ * inside words could make the scan read inside every word of a language
+ * whose other literals all start words. */
+static int exception_literals(struct tact_pattern *p, const char *folded)
+{
+	const struct tact_anchors *first = &p->anchors;
+
+	if (tact_pattern_anchors(folded, &p->anchors))
+		return TACT_ENOMEM;
+	if (!p->anchors.n) {
+		if (tact_pattern_required(folded, &p->required))
+			return TACT_ENOMEM;
+		first = &p->required;
+	}
+	if (!first->n || tact_pattern_second(folded, first, &p->inner))
+		return first->n ? TACT_ENOMEM : TACT_OK;
+	if (!all_at_words(&p->inner))
+		tact_anchors_free(&p->inner);
+	return TACT_OK;
+}
+
+/* An exception, and its literals. */
 static int exception(struct loader *ld, yaml_node_t *n, const char *src,
                      struct tact_pattern *p)
 {
@@ -192,9 +226,7 @@ static int exception(struct loader *ld, yaml_node_t *n, const char *src,
 	int rc = folded ? pattern_with_literal(ld, n, src, folded, p)
 	                : tact_err(TACT_ENOMEM, "out of memory");
 
-	if (!rc && (tact_pattern_anchors(folded, &p->anchors) ||
-	            (p->anchors.n == 0 &&
-	             tact_pattern_required(folded, &p->required))))
+	if (!rc && exception_literals(p, folded))
 		rc = tact_err(TACT_ENOMEM, "out of memory");
 	tact_free(folded);
 	return rc;

@@ -71,7 +71,7 @@ static int fit_seen(struct tact_scratch *s, const tact_checker *c)
 	rc = fit_array((void **)&s->inner_seen, &s->npats, c->index.npats,
 	               sizeof *s->inner_seen, &grown);
 	if (!rc)
-		rc = fit_array((void **)&s->exc_seen, &s->nexcs, c->index.nexcs,
+		rc = fit_array((void **)&s->exc_seen, &s->nexcs, 2 * c->index.nexcs,
 		               sizeof *s->exc_seen, &grown);
 	if (grown)
 		clear_seen(s);
