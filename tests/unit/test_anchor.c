@@ -1195,6 +1195,66 @@ START_TEST(exceptions_seen_by_every_literal)
 }
 END_TEST
 
+/* An exception's second set: kept when its literals all start words,
+ * looked for under the id nexcs after the exception's own, and needed
+ * as well as the first set for the exception to run; one that holds a
+ * literal looked for inside words is not kept. */
+START_TEST(exceptions_second_set)
+{
+	static const char yaml[] =
+	        "pack: x\nlanguage: en\nrules:\n"
+	        "  - id: x.r\n    category: jargon\n    severity: hint\n"
+	        "    message: m\n    explanation: e\n"
+	        "    patterns: ['\\bfoo\\b']\n"
+	        "    exceptions:\n"
+	        "      - '^.*?\\bfoo\\s+(?:\\w+\\s+)?(?:bar|baz)\\b.*$'\n"
+	        "      - '\\bfoo\\s+\\w*qux\\b'\n";
+	static const struct {
+		const char *text;
+		int first, second;
+		size_t findings;
+	} cases[] = {
+		{ "a foo then bar", 1, 1, 0 },
+		{ "a foo baz", 1, 1, 0 },
+		{ "a foo then", 1, 0, 1 },
+		{ "bar and baz, then foo", 0, 1, 1 },
+		{ "a foo quux", 1, 0, 1 },
+		{ "a foo aqux", 1, 0, 0 },
+	};
+	tact_checker *c = checker_of(yaml, "second");
+	const struct tact_lang_index *li = tact_index_lang(&c->index, "en");
+	const struct tact_rule *r = c->rules[0];
+	uint32_t id = c->index.exc_at[0];
+	struct tact_cands cands = { NULL, 0, 0 };
+	size_t k;
+
+	ck_assert_uint_eq(r->exceptions[0].inner.n, 2);
+	ck_assert(r->exceptions[0].inner.v[0].word);
+	ck_assert_uint_eq(r->exceptions[1].anchors.n, 1);
+	ck_assert_uint_eq(r->exceptions[1].inner.n, 0);
+	for (k = 0; k < TACT_ARRAY_LEN(cases); k++) {
+		const char *t = cases[k].text;
+		tact_report *rep;
+
+		cands.n = 0;
+		ck_assert_int_eq(tact_index_scan(li, t, strlen(t), &cands),
+		                 TACT_OK);
+		ck_assert_msg(has_cand(&cands, TACT_HIT_EXC | id, 0, 1) ==
+		                      cases[k].first, "«%s»", t);
+		ck_assert_msg(has_cand(&cands,
+		                       TACT_HIT_EXC | (c->index.nexcs + id), 0,
+		                       1) == cases[k].second, "«%s»", t);
+		ck_assert_int_eq(tact_check(&rep, c, t, strlen(t), NULL),
+		                 TACT_OK);
+		ck_assert_msg(tact_report_count(rep) == cases[k].findings,
+		              "«%s»: %zu findings", t, tact_report_count(rep));
+		tact_report_free(rep);
+	}
+	free(cands.v);
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(line_start_patterns)
 {
 	ck_assert_int_eq(tact_pattern_line_start("[^\\n]*\\bci\\b[^\\n]*"), 1);
@@ -1306,6 +1366,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, random_patterns_are_found);
 	tcase_add_test(tc, word_start_patterns_are_found);
 	tcase_add_test(tc, exceptions_seen_by_every_literal);
+	tcase_add_test(tc, exceptions_second_set);
 	tcase_add_test(tc, walks_find_literals_exactly);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
