@@ -211,8 +211,10 @@ static int exception_literals(struct tact_pattern *p, const char *folded)
 			return TACT_ENOMEM;
 		first = &p->required;
 	}
-	if (!first->n || tact_pattern_second(folded, first, &p->inner))
-		return first->n ? TACT_ENOMEM : TACT_OK;
+	if (!first->n)
+		return TACT_OK;
+	if (tact_pattern_second(folded, first, &p->inner))
+		return TACT_ENOMEM;
 	if (!all_at_words(&p->inner))
 		tact_anchors_free(&p->inner);
 	return TACT_OK;
