@@ -1802,6 +1802,16 @@ size_t tact_anchors_shortest(const struct tact_anchors *a)
 	return m;
 }
 
+int tact_anchors_at_words(const struct tact_anchors *a)
+{
+	size_t k;
+
+	for (k = 0; k < a->n; k++)
+		if (!a->v[k].word)
+			return 0;
+	return 1;
+}
+
 void tact_anchors_free(struct tact_anchors *a)
 {
 	size_t k;

@@ -214,6 +214,8 @@ int tact_pattern_second(const char *pattern,
 #define TACT_INNER_BELOW 8
 /* The length of the shortest literal of a (0 when there are none). */
 size_t tact_anchors_shortest(const struct tact_anchors *a);
+/* Do all the literals of a start words (1 when there are none)? */
+int tact_anchors_at_words(const struct tact_anchors *a);
 void tact_anchors_free(struct tact_anchors *a);
 
 /* ---- rules ------------------------------------------------------------------- */

@@ -183,17 +183,6 @@ static int pattern_with_literal(struct loader *ld, yaml_node_t *n,
 	return TACT_OK;
 }
 
-/* Do all the literals of a start words? */
-static int all_at_words(const struct tact_anchors *a)
-{
-	size_t k;
-
-	for (k = 0; k < a->n; k++)
-		if (!a->v[k].word)
-			return 0;
-	return 1;
-}
-
 /* The literals of exception p (folded source): those one of which its
  * matches start with, or else contain (tact_exception_indexed()), and a
  * second set, one of which they also contain (in p->inner). The second
@@ -215,7 +204,7 @@ static int exception_literals(struct tact_pattern *p, const char *folded)
 		return TACT_OK;
 	if (tact_pattern_second(folded, first, &p->inner))
 		return TACT_ENOMEM;
-	if (!all_at_words(&p->inner))
+	if (!tact_anchors_at_words(&p->inner))
 		tact_anchors_free(&p->inner);
 	return TACT_OK;
 }

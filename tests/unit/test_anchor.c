@@ -800,16 +800,6 @@ static const char *const word_openers[] = {
 	"a", "b", "ab", "ба", "я", "ă", "қа", "x1",
 };
 
-static int words_only(const struct tact_anchors *a)
-{
-	size_t k;
-
-	for (k = 0; k < a->n; k++)
-		if (!a->v[k].word)
-			return 0;
-	return 1;
-}
-
 /* Is pattern found by literals that start words, and only by them? */
 static int found_at_word_starts(const char *pattern)
 {
@@ -820,7 +810,8 @@ static int found_at_word_starts(const char *pattern)
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_eq(tact_pattern_anchors(f, &anchors), TACT_OK);
 	ck_assert_int_eq(tact_pattern_inner(f, &anchors, &inner), TACT_OK);
-	yes = anchors.n && words_only(&anchors) && words_only(&inner);
+	yes = anchors.n && tact_anchors_at_words(&anchors) &&
+	      tact_anchors_at_words(&inner);
 	tact_anchors_free(&anchors);
 	tact_anchors_free(&inner);
 	tact_free(f);
