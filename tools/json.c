@@ -3,9 +3,26 @@
  */
 #include "json.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/*
+ * Whether any of the eight bytes in w is a control character, a quote or a
+ * backslash (the "has a byte less than n" and "has a zero byte" tests, exact
+ * as to whether there is one).
+ */
+static int special8(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+
+	return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) |
+	        ((b - ONES) & ~b)) & HIGH ? 1 : 0;
+}
 
 /* ---------------------------------------------------------------------- */
 /* Reader                                                                  */
@@ -168,17 +185,41 @@ static int scan_escape(struct parser *p, unsigned char *out, size_t *k)
 	return JSON_OK;
 }
 
+/* How many bytes from s[0..n) a string holds as they are: up to a quote, a
+ * backslash or a control character. */
+static size_t plain_bytes(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (special8(w))
+			break;
+	}
+	while (i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20)
+		i++;
+	return i;
+}
+
 /*
  * A string at the current position (which holds '"'). Decodes into out when
- * not NULL; *len receives the decoded length either way.
+ * not NULL; *len receives the decoded length either way. Bytes without
+ * escapes are copied a run at a time.
  */
 static int scan_string(struct parser *p, unsigned char *out, size_t *len)
 {
-	size_t k = 0;
+	size_t k = 0, run;
+	int c;
 
 	p->pos++;
 	for (;;) {
-		int c = peek(p);
+		run = plain_bytes(p->s + p->pos, p->n - p->pos);
+		if (out && run)
+			memcpy(out + k, p->s + p->pos, run);
+		k += run;
+		p->pos += run;
+		c = peek(p);
 		if (c < 0)
 			return fail(p, "unterminated string");
 		if (c == '"')
@@ -186,15 +227,9 @@ static int scan_string(struct parser *p, unsigned char *out, size_t *len)
 		if (c < 0x20)
 			return fail(p, "control character in string");
 		p->pos++;
-		if (c == '\\') {
-			int rc = scan_escape(p, out, &k);
-			if (rc)
-				return rc;
-			continue;
-		}
-		if (out)
-			out[k] = (unsigned char)c;
-		k++;
+		c = scan_escape(p, out, &k);
+		if (c)
+			return c;
 	}
 	p->pos++;
 	*len = k;
@@ -508,7 +543,7 @@ static int reserve(struct json_buf *buf, size_t extra)
 
 void json_put_raw(struct json_buf *buf, const char *s, size_t len)
 {
-	if (!reserve(buf, len))
+	if ((buf->oom || len >= buf->cap - buf->len) && !reserve(buf, len))
 		return;
 	if (len)
 		memcpy(buf->data + buf->len, s, len);
@@ -569,9 +604,39 @@ static void put_escaped_ascii(struct json_buf *buf, unsigned char c)
 	}
 }
 
-static int needs_escape(unsigned char c)
+/*
+ * How many bytes of s[0..n) JSON carries as they are: ASCII other than
+ * control characters, quotes and backslashes, and valid UTF-8 sequences.
+ * Two-byte letters (Cyrillic, the Romanian diacritics) are taken in line.
+ */
+static size_t plain_run(const unsigned char *s, size_t n)
 {
-	return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+	size_t i = 0, k;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		uint64_t w;
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!(w & HIGH) && !special8(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (c < 0x80) {
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+			i++;
+		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+		           (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else if ((k = utf8_len(s + i, n - i)) != 0) {
+			i += k;
+		} else {
+			break;
+		}
+	}
+	return i;
 }
 
 void json_put_string(struct json_buf *buf, const char *s, size_t len)
@@ -581,22 +646,16 @@ void json_put_string(struct json_buf *buf, const char *s, size_t len)
 
 	json_put_raw(buf, "\"", 1);
 	while (i < len) {
-		for (run = i; run < len && !needs_escape(u[run]); run++)
-			;
-		json_put_raw(buf, s + i, run - i);
-		i = run;
+		run = plain_run(u + i, len - i);
+		json_put_raw(buf, s + i, run);
+		i += run;
 		if (i == len)
 			break;
-		if (u[i] < 0x80) {
+		if (u[i] < 0x80)
 			put_escaped_ascii(buf, u[i]);
-			i++;
-		} else if ((run = utf8_len(u + i, len - i)) != 0) {
-			json_put_raw(buf, s + i, run);
-			i += run;
-		} else {
+		else
 			json_put_raw(buf, "\\ufffd", 6);
-			i++;
-		}
+		i++;
 	}
 	json_put_raw(buf, "\"", 1);
 }
@@ -611,15 +670,33 @@ void json_put_cstring(struct json_buf *buf, const char *s)
 
 void json_put_size(struct json_buf *buf, size_t value)
 {
-	char digits[32];
-	int n = snprintf(digits, sizeof digits, "%zu", value);
+	char digits[24];
+	size_t at = sizeof digits;
 
-	if (n > 0)
-		json_put_raw(buf, digits, (size_t)n);
+	do {
+		digits[--at] = (char)('0' + value % 10);
+		value /= 10;
+	} while (value);
+	json_put_raw(buf, digits + at, sizeof digits - at);
 }
 
 void json_put_key(struct json_buf *buf, const char *key)
 {
-	json_put_cstring(buf, key);
-	json_put_raw(buf, ":", 1);
+	size_t n = strlen(key);
+	char *at;
+
+	if (plain_run((const unsigned char *)key, n) != n) {
+		json_put_string(buf, key, n);
+		json_put_raw(buf, ":", 1);
+		return;
+	}
+	if (!reserve(buf, n + 3))
+		return;
+	at = buf->data + buf->len;
+	at[0] = '"';
+	memcpy(at + 1, key, n);
+	at[n + 1] = '"';
+	at[n + 2] = ':';
+	at[n + 3] = '\0';
+	buf->len += n + 3;
 }
