@@ -24,6 +24,15 @@ static int special8(uint64_t w)
 	        ((b - ONES) & ~b)) & HIGH ? 1 : 0;
 }
 
+/* Eight bytes from p, the first in the lowest bits. */
+static uint64_t load8(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	       (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	       (uint64_t)p[7] << 56;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Reader                                                                  */
 /* ---------------------------------------------------------------------- */
@@ -33,6 +42,12 @@ struct parser {
 	size_t n;
 	size_t pos;
 	struct json_error *err;
+	/* Where a member's key and string value are decoded: n bytes, made
+	 * when the first string is decoded. Decoded, a string and its NUL
+	 * take no more bytes than its quotes and what is between them, so
+	 * a member's key and value always fit; used counts what is taken. */
+	unsigned char *strings;
+	size_t used;
 };
 
 static int fail(struct parser *p, const char *message)
@@ -190,13 +205,9 @@ static int scan_escape(struct parser *p, unsigned char *out, size_t *k)
 static size_t plain_bytes(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
-	uint64_t w;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (special8(w))
-			break;
-	}
+	while (i + 8 <= n && !special8(load8(s + i)))
+		i += 8;
 	while (i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20)
 		i++;
 	return i;
@@ -236,21 +247,21 @@ static int scan_string(struct parser *p, unsigned char *out, size_t *len)
 	return JSON_OK;
 }
 
-/* Decode the string at the current position into a new buffer. */
-static int decode_string(struct parser *p, unsigned char **out, size_t *len)
+/* Decode the string at the current position into p->strings. */
+static int decode_string(struct parser *p, const char **out, size_t *len)
 {
-	size_t start = p->pos;
-	int rc = scan_string(p, NULL, len);
+	unsigned char *at;
+	int rc;
 
-	if (rc)
-		return rc;
-	*out = malloc(*len + 1);
-	if (!*out)
+	if (!p->strings && !(p->strings = malloc(p->n)))
 		return JSON_ENOMEM;
-	p->pos = start;
-	rc = scan_string(p, *out, len);
-	(*out)[*len] = '\0';
-	return rc;
+	at = p->strings + p->used;
+	if ((rc = scan_string(p, at, len)) != 0)
+		return rc;
+	at[*len] = '\0';
+	p->used += *len + 1;
+	*out = (const char *)at;
+	return JSON_OK;
 }
 
 static int scan_digits(struct parser *p)
@@ -400,9 +411,8 @@ static enum json_type type_at(const struct parser *p)
 	}
 }
 
-/* Read a member's value: strings decoded into *owned, numbers as written. */
-static int read_value(struct parser *p, struct json_value *v,
-                      unsigned char **owned)
+/* Read a member's value: strings decoded, numbers as written. */
+static int read_value(struct parser *p, struct json_value *v)
 {
 	size_t start = p->pos;
 	int rc;
@@ -410,11 +420,8 @@ static int read_value(struct parser *p, struct json_value *v,
 	v->type = type_at(p);
 	v->str = NULL;
 	v->len = 0;
-	if (v->type == JSON_STRING) {
-		rc = decode_string(p, owned, &v->len);
-		v->str = (const char *)*owned;
-		return rc;
-	}
+	if (v->type == JSON_STRING)
+		return decode_string(p, &v->str, &v->len);
 	rc = skip_value(p, 1);
 	if (rc == JSON_OK && v->type == JSON_NUMBER) {
 		v->str = (const char *)p->s + start;
@@ -425,7 +432,7 @@ static int read_value(struct parser *p, struct json_value *v,
 
 static int read_member(struct parser *p, json_member_fn fn, void *payload)
 {
-	unsigned char *key = NULL, *owned = NULL;
+	const char *key = NULL;
 	struct json_value v;
 	size_t key_len;
 	int rc;
@@ -433,6 +440,7 @@ static int read_member(struct parser *p, json_member_fn fn, void *payload)
 	if (peek(p) != '"')
 		return fail(p, peek(p) < 0 ? "unexpected end of input"
 		                           : "expected a member name");
+	p->used = 0;
 	rc = decode_string(p, &key, &key_len);
 	if (rc == JSON_OK) {
 		skip_ws(p);
@@ -440,12 +448,10 @@ static int read_member(struct parser *p, json_member_fn fn, void *payload)
 	}
 	if (rc == JSON_OK) {
 		skip_ws(p);
-		rc = read_value(p, &v, &owned);
+		rc = read_value(p, &v);
 	}
 	if (rc == JSON_OK && fn)
-		rc = fn(payload, (const char *)key, key_len, &v);
-	free(owned);
-	free(key);
+		rc = fn(payload, key, key_len, &v);
 	return rc;
 }
 
@@ -482,15 +488,19 @@ int json_parse_object(const char *text, size_t len, json_member_fn fn,
 	p.n = text ? len : 0;
 	p.pos = 0;
 	p.err = err;
+	p.strings = NULL;
+	p.used = 0;
 	skip_ws(&p);
-	if ((rc = expect(&p, '{', "expected a JSON object")) != 0)
-		return rc;
-	if ((rc = read_members(&p, fn, payload)) != 0)
-		return rc;
-	skip_ws(&p);
-	if (p.pos < p.n)
-		return fail(&p, "unexpected data after the object");
-	return JSON_OK;
+	rc = expect(&p, '{', "expected a JSON object");
+	if (rc == JSON_OK)
+		rc = read_members(&p, fn, payload);
+	if (rc == JSON_OK) {
+		skip_ws(&p);
+		if (p.pos < p.n)
+			rc = fail(&p, "unexpected data after the object");
+	}
+	free(p.strings);
+	return rc;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -604,10 +614,24 @@ static void put_escaped_ascii(struct json_buf *buf, unsigned char c)
 	}
 }
 
+/* Whether the eight bytes in w (load8()) are four two-byte UTF-8
+ * sequences: a lead C2..DF, then a continuation byte. */
+static int two_byte4(uint64_t w)
+{
+	const uint64_t lead_bits = UINT64_C(0x001E001E001E001E);
+	const uint64_t lane_top = UINT64_C(0x8000800080008000);
+
+	return (w & UINT64_C(0xC0E0C0E0C0E0C0E0)) ==
+	               UINT64_C(0x80C080C080C080C0) &&
+	       (((w & lead_bits) + UINT64_C(0x7FFE7FFE7FFE7FFE)) & lane_top) ==
+	               lane_top;
+}
+
 /*
  * How many bytes of s[0..n) JSON carries as they are: ASCII other than
  * control characters, quotes and backslashes, and valid UTF-8 sequences.
- * Two-byte letters (Cyrillic, the Romanian diacritics) are taken in line.
+ * Eight bytes of ASCII or of two-byte letters (Cyrillic, the Romanian
+ * diacritics) are taken at once.
  */
 static size_t plain_run(const unsigned char *s, size_t n)
 {
@@ -617,8 +641,8 @@ static size_t plain_run(const unsigned char *s, size_t n)
 		unsigned char c = s[i];
 		uint64_t w;
 		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (!(w & HIGH) && !special8(w)) {
+			w = load8(s + i);
+			if ((!(w & HIGH) && !special8(w)) || two_byte4(w)) {
 				i += 8;
 				continue;
 			}
