@@ -443,28 +443,29 @@ static int add_pattern(struct entries *word, struct entries *any,
 	return add_literals(word, any, &p->inner, id | TACT_HIT_INNER);
 }
 
-/* The literals of exception x, whose id is id, and its second set (as
- * literals of the id nexcs after its own: struct tact_scratch). */
+/* The literals of exception x, whose id is id, and its second set
+ * (tact_exception_second()). */
 static int add_exception(struct entries *word, struct entries *any,
-                         const struct tact_pattern *x, uint32_t id,
-                         uint32_t nexcs)
+                         const struct tact_index *ix,
+                         const struct tact_pattern *x, uint32_t id)
 {
 	if (add_literals(word, any, x->anchors.n ? &x->anchors : &x->required,
 	                 id | TACT_HIT_EXC))
 		return TACT_ENOMEM;
-	return add_literals(word, any, &x->inner, (nexcs + id) | TACT_HIT_EXC);
+	return add_literals(word, any, &x->inner,
+	                    tact_exception_second(ix, id) | TACT_HIT_EXC);
 }
 
 static int add_rule(struct entries *word, struct entries *any,
-                    const struct tact_rule *r, uint32_t first,
-                    uint32_t first_exc, uint32_t nexcs, int *loose)
+                    const struct tact_index *ix, const struct tact_rule *r,
+                    uint32_t first, int *loose)
 {
 	size_t k;
 
 	*loose = 0;
 	for (k = 0; k < r->nexceptions; k++)
-		if (add_exception(word, any, &r->exceptions[k],
-		                  first_exc + (uint32_t)k, nexcs))
+		if (add_exception(word, any, ix, &r->exceptions[k],
+		                  ix->exc_at[r->index] + (uint32_t)k))
 			return TACT_ENOMEM;
 	for (k = 0; k < r->npatterns; k++) {
 		if (is_loose(&r->patterns[k]))
@@ -494,8 +495,7 @@ static int build_lang(struct tact_lang_index *li, const struct tact_index *ix,
 	                                k++) {
 		if (strcmp(rules[k]->language, li->language) != 0)
 			continue;
-		rc = add_rule(&word, &any, rules[k], first, ix->exc_at[k],
-		              (uint32_t)ix->nexcs, &loose);
+		rc = add_rule(&word, &any, ix, rules[k], first, &loose);
 		if (loose && rules[k]->ntriggers == 0)
 			li->always[li->nalways++] = (uint32_t)k;
 	}

@@ -469,12 +469,20 @@ const struct tact_lang_index *tact_index_lang(const struct tact_index *ix,
 int tact_cands_push(struct tact_cands *c, uint32_t hit, size_t pos);
 /* Does the scan look for exception x's literals? When it does, x can
  * only match in a sentence where one was seen (a TACT_HIT_EXC hit), and
- * one of its second set (x->inner) when it has one (a hit of the id
- * nexcs after its own); an exception without them runs on every
+ * one of its second set (x->inner) when it has one (a hit of
+ * tact_exception_second()); an exception without them runs on every
  * sentence its rule matched in. */
 static inline int tact_exception_indexed(const struct tact_pattern *x)
 {
 	return x->anchors.n || x->required.n;
+}
+/* The hit id of the second set of exception id: the id nexcs after its
+ * own, so one array by id holds what the scan saw of both (struct
+ * tact_scratch). */
+static inline uint32_t tact_exception_second(const struct tact_index *ix,
+                                             uint32_t id)
+{
+	return (uint32_t)ix->nexcs + id;
 }
 /* Append to out the candidates of a normalised sentence; text[len] must
  * be readable (the normaliser ends its text with a NUL). */

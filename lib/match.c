@@ -85,13 +85,14 @@ static int exception_begins(struct engine *e, const struct tact_rule *r,
                             size_t k, size_t *off)
 {
 	const struct tact_pattern *x = &r->exceptions[k];
-	uint32_t id = e->ctx->checker->index.exc_at[r->index] + (uint32_t)k;
+	const struct tact_index *ix = &e->ctx->checker->index;
+	uint32_t id = ix->exc_at[r->index] + (uint32_t)k;
+	const uint32_t *seen = e->sc->exc_seen;
 
 	if (tact_exception_indexed(x) &&
-	    (e->sc->exc_seen[id] != e->sc->serial ||
+	    (seen[id] != e->sc->serial ||
 	     (x->inner.n &&
-	      e->sc->exc_seen[e->ctx->checker->index.nexcs + id] !=
-	              e->sc->serial)))
+	      seen[tact_exception_second(ix, id)] != e->sc->serial)))
 		return 0;
 	return first_offset(e, x, off);
 }

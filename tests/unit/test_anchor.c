@@ -500,7 +500,8 @@ static void check_exceptions(const tact_checker *c, const char *lang,
 			const struct tact_pattern *x = &rule->exceptions[k];
 			uint32_t id = c->index.exc_at[r] + (uint32_t)k;
 
-			uint32_t second = (c->index.nexcs + id) | TACT_HIT_EXC;
+			uint32_t second =
+			        tact_exception_second(&c->index, id) | TACT_HIT_EXC;
 			int first = has_cand(cands, TACT_HIT_EXC | id, 0, 1);
 
 			if (!tact_exception_indexed(x) ||
@@ -1233,7 +1234,9 @@ START_TEST(exceptions_second_set)
 		ck_assert_msg(has_cand(&cands, TACT_HIT_EXC | id, 0, 1) ==
 		                      cases[k].first, "«%s»", t);
 		ck_assert_msg(has_cand(&cands,
-		                       TACT_HIT_EXC | (c->index.nexcs + id), 0,
+		                       TACT_HIT_EXC |
+		                               tact_exception_second(&c->index, id),
+		                       0,
 		                       1) == cases[k].second, "«%s»", t);
 		ck_assert_int_eq(tact_check(&rep, c, t, strlen(t), NULL),
 		                 TACT_OK);
