@@ -6,7 +6,8 @@
  *              text conversion shared by the others
  *   errors.c   one exception class per TACT_E* code, raised from a status
  *   options.c  the keywords of check() <-> tact_check_options
- *   checker.c  tact.Checker: packs, check(), rewrite(), rules, pickling
+ *   checker.c  tact.Checker: packs, check(), check_many(), rewrite(),
+ *              rules, pickling
  *   report.c   tact.Report and tact.Finding, read lazily from a tact_report
  *   rule.c     tact.Rule and tact.Example, read lazily from a tact_rule
  *   coach.c    the coaching layer: tact.Band, tact.Question,
@@ -56,6 +57,19 @@ static inline PyObject *tpy_fetch_exception(void)
 	Py_XDECREF(type);
 	Py_XDECREF(tb);
 	return value;
+#endif
+}
+
+/* Raise exc again (a reference taken by tpy_fetch_exception(), stolen). */
+static inline void tpy_restore_exception(PyObject *exc)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+	PyErr_SetRaisedException(exc);
+#else
+	PyObject *type = (PyObject *)Py_TYPE(exc);
+
+	Py_INCREF(type);
+	PyErr_Restore(type, exc, PyException_GetTraceback(exc));
 #endif
 }
 

@@ -191,6 +191,15 @@ class Checker:
               customer_message: Optional[_Text] = None,
               wait_seconds: Optional[int] = None,
               discovery: bool = False) -> Report: ...
+    def check_many(self, texts: Iterable[_Text], lang: Optional[str] = None,
+                   min_severity: _Severity = None,
+                   enable: _RuleList = None, disable: _RuleList = None,
+                   english: bool = False, include_quotes: bool = False,
+                   age: Optional[int] = None,
+                   client_name: Optional[str] = None,
+                   customer_message: Optional[_Text] = None,
+                   wait_seconds: Optional[int] = None,
+                   discovery: bool = False) -> List[Report]: ...
     @overload
     def rewrite(self, text: str, lang: Optional[str] = None,
                 min_severity: _Severity = None, enable: _RuleList = None,

@@ -217,8 +217,11 @@ def test_help_and_signatures():
                                     "discovery"]
     assert list(inspect.signature(tact.Checker.rewrite).parameters) == \
         list(sig.parameters)
-    doc = pydoc.render_doc(tact.Checker)
-    for word in ("add_pack", "add_pack_string", "check", "rewrite", "rules",
+    assert list(inspect.signature(tact.Checker.check_many).parameters) == \
+        ["self", "texts"] + list(sig.parameters)[2:]
+    doc = pydoc.plain(pydoc.render_doc(tact.Checker))
+    for word in ("add_pack", "add_pack_string", "check", "check_many",
+                 "rewrite", "rules",
                  "bands", "vocabulary", "builtin=True", "threads",
                  "customer_message"):
         assert word in doc
@@ -236,3 +239,28 @@ def test_uninitialised_subclass():
     c = tact.Checker(builtin=False)
     with pytest.raises(RuntimeError):
         c.__init__()
+
+
+def test_stub_names_every_method():
+    """tact/_tact.pyi declares every public method of Checker and Report,
+    with the runtime's parameter names."""
+    import ast
+    import pathlib
+    stub = pathlib.Path(tact.__file__).with_name("_tact.pyi")
+    classes = {n.name: n for n in ast.parse(stub.read_text()).body
+               if isinstance(n, ast.ClassDef)}
+    for cls in (tact.Checker, tact.Report):
+        declared = {f.name: f for f in classes[cls.__name__].body
+                    if isinstance(f, ast.FunctionDef)}
+        for name in dir(cls):
+            member = getattr(cls, name)
+            if name.startswith("_") or not callable(member):
+                continue
+            assert name in declared, name
+            params = [a.arg for a in declared[name].args.posonlyargs +
+                      declared[name].args.args]
+            try:
+                runtime = list(inspect.signature(member).parameters)
+            except ValueError:
+                continue
+            assert params == runtime, name

@@ -185,7 +185,8 @@ def test_odd_inputs_do_not_crash(builtin):
             tact.detect_language(data)
 
 
-def test_no_pack_while_checking():
+@pytest.mark.parametrize("many", [False, True])
+def test_no_pack_while_checking(many):
     """Adding a pack while another thread checks is refused, not a race."""
     checker = tact.Checker(builtin=False)
     checker.add_pack(DATA / "pytest-en.yaml")
@@ -194,7 +195,10 @@ def test_no_pack_while_checking():
 
     def work():
         started.set()
-        checker.check(text)
+        if many:
+            checker.check_many(["fine"] * 300 + [text])
+        else:
+            checker.check(text)
 
     worker = threading.Thread(target=work)
     worker.start()

@@ -83,3 +83,97 @@ def test_findings_read_on_other_threads(packs):
     with ThreadPoolExecutor(max_workers=4) as pool:
         parts = list(pool.map(read, range(4)))
     assert sum(len(p) for p in parts) == 1000
+
+
+# ---- check_many(): many texts, the GIL released once a batch ----
+
+def test_check_many_equals_check(builtin):
+    """Reports in order, str and bytes mixed, across batch ends (a batch
+    holds at most 256 texts or 64 KiB)."""
+    texts = messages()
+    texts = [t if i % 3 else t.encode() for i, t in enumerate(texts)]
+    texts += ["x" * 70000, "", "Вы должны оплатить, но позже."]
+    assert len(texts) > 600
+    options = dict(english=True, age=70, min_severity="hint")
+    got = builtin.check_many(texts, **options)
+    assert isinstance(got, list) and len(got) == len(texts)
+    assert [r.as_dict() for r in got] == \
+        [builtin.check(t, **options).as_dict() for t in texts]
+    # spans follow each text's type: code points for str, bytes for bytes
+    ru = builtin.check_many(["Вы должны", "Вы должны".encode()], lang="ru")
+    assert ru[0][0].span == (0, 9) and ru[1][0].span == (0, 17)
+    assert ru[1][0].match == "Вы должны".encode()
+
+
+def test_check_many_takes_any_iterable(packs):
+    text = "Great, but pricey."
+    expected = packs.check(text).as_dict()
+    for texts in ([text], (text,), iter([text]), (t for t in [text]),
+                  {text: 1}):
+        assert [r.as_dict() for r in packs.check_many(texts)] == [expected]
+    assert packs.check_many([]) == []
+    got = packs.check_many(texts=[bytearray(text.encode())], lang="en")
+    assert got[0][0].match == b"but"
+
+
+def test_check_many_refuses_one_text(packs):
+    for one in ("abc", b"abc", bytearray(b"abc"), memoryview(b"abc")):
+        with pytest.raises(TypeError, match="use check"):
+            packs.check_many(one)
+    with pytest.raises(TypeError):
+        packs.check_many(5)
+    with pytest.raises(TypeError, match="missing required argument"):
+        packs.check_many()
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        packs.check_many([], text="x")
+
+
+@pytest.mark.parametrize("bad, error, offset", [
+    (b"ok \xff", tact.EncodingError, 3),
+    ("ok \ud800", tact.EncodingError, 3),
+    (5, TypeError, None),
+    (None, TypeError, None),
+])
+def test_check_many_error_names_the_text(packs, bad, error, offset):
+    for at in (0, 1, 255, 256, 700):
+        texts = ["Great, but pricey."] * at + [bad] + ["fine"] * 3
+        with pytest.raises(error) as info:
+            packs.check_many(texts)
+        assert info.value.index == at
+        if offset is not None:
+            assert info.value.offset == offset
+
+
+def test_check_many_options_errors(packs):
+    with pytest.raises(tact.NotFoundError):
+        packs.check_many(["text"], lang="xx")
+    with pytest.raises(ValueError):
+        packs.check_many(["text"], min_severity="fatal")
+
+
+def test_check_many_on_threads(builtin):
+    texts = messages()
+    expected = [r.as_dict() for r in builtin.check_many(texts)]
+    chunks = [texts[i:i + 97] for i in range(0, len(texts), 97)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = [r.as_dict() for rs in pool.map(builtin.check_many, chunks)
+               for r in rs]
+    assert got == expected
+
+
+def test_check_many_releases_the_gil(packs):
+    texts = ["Great product, but expensive. " * 1000] * 200
+    started = threading.Event()
+
+    def work():
+        started.set()
+        packs.check_many(texts)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    spins = 0
+    while worker.is_alive():
+        spins += 1
+    worker.join()
+    assert spins > 10000
