@@ -558,9 +558,9 @@ static int reserve(struct json_buf *buf, size_t extra)
 	return 1;
 }
 
-void json_put_raw(struct json_buf *buf, const char *s, size_t len)
+void json_put_raw_grow(struct json_buf *buf, const char *s, size_t len)
 {
-	if ((buf->oom || len >= buf->cap - buf->len) && !reserve(buf, len))
+	if (!reserve(buf, len))
 		return;
 	if (len)
 		memcpy(buf->data + buf->len, s, len);

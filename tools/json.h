@@ -20,6 +20,7 @@
 #define TACT_TOOLS_JSON_H
 
 #include <stddef.h>
+#include <string.h>
 
 /** The deepest nesting of arrays and objects the reader accepts. */
 #define JSON_MAX_DEPTH 64
@@ -87,8 +88,29 @@ void json_buf_free(struct json_buf *buf);
 /** Empty the buffer, keeping its memory (and clearing oom). */
 void json_buf_clear(struct json_buf *buf);
 
-/** Append bytes as they are (for punctuation the caller knows is valid). */
-void json_put_raw(struct json_buf *buf, const char *s, size_t len);
+/** json_put_raw() when the buffer must grow first (or is out of memory). */
+void json_put_raw_grow(struct json_buf *buf, const char *s, size_t len);
+
+/** Append bytes as they are (for punctuation the caller knows is valid).
+ * Inline: the writers call it for every comma and bracket. */
+static inline void json_put_raw(struct json_buf *buf, const char *s,
+                                size_t len)
+{
+	if (buf->oom || len >= buf->cap - buf->len) {
+		json_put_raw_grow(buf, s, len);
+		return;
+	}
+	memcpy(buf->data + buf->len, s, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+}
+
+/** Append a string literal as it is: json_put_lit(b, ",\"end\":"). */
+#define json_put_lit(buf, lit) json_put_raw((buf), "" lit, sizeof(lit) - 1)
+/** The literal of a member's key after a comma: ,"key": */
+#define JSON_MEMBER(key) ",\"" key "\":"
+/** The literal of an object's first key: {"key": */
+#define JSON_FIRST(key) "{\"" key "\":"
 /** Append a NUL-terminated string as it is. */
 void json_put_text(struct json_buf *buf, const char *s);
 /** Append s[0..len) as a quoted, escaped JSON string. */

@@ -63,12 +63,6 @@ static void count_questions(const tact_report *r, size_t *open,
 /* JSON                                                                    */
 /* ---------------------------------------------------------------------- */
 
-static void put_key(struct json_buf *b, const char *key)
-{
-	json_put_raw(b, ",", 1);
-	json_put_key(b, key);
-}
-
 /* "score":84,"lost":{...}: the categories that lost points. */
 static void put_score(struct json_buf *b, const tact_report *r)
 {
@@ -78,20 +72,19 @@ static void put_score(struct json_buf *b, const tact_report *r)
 
 	if (!cats && tact_report_count(r))
 		b->oom = 1;
-	put_key(b, "score");
+	json_put_lit(b, JSON_MEMBER("score"));
 	json_put_size(b, score < 0 ? 0 : (size_t)score);
-	put_key(b, "lost");
-	json_put_raw(b, "{", 1);
+	json_put_lit(b, JSON_MEMBER("lost") "{");
 	for (i = 0; i < n; i++) {
 		int lost = tact_report_score_lost(r, cats[i]);
 		if (lost <= 0)
 			continue;
 		if (listed++)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		json_put_key(b, cats[i]);
 		json_put_size(b, (size_t)lost);
 	}
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, "}");
 	free(cats);
 }
 
@@ -100,14 +93,12 @@ static void put_questions(struct json_buf *b, const tact_report *r)
 	size_t open, closed;
 
 	count_questions(r, &open, &closed);
-	put_key(b, "questions");
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "open");
+	json_put_lit(b, JSON_MEMBER("questions"));
+	json_put_lit(b, JSON_FIRST("open"));
 	json_put_size(b, open);
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "closed");
+	json_put_lit(b, JSON_MEMBER("closed"));
 	json_put_size(b, closed);
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, "}");
 }
 
 static void put_profile_band(struct json_buf *b, const tact_report *r,
@@ -115,19 +106,17 @@ static void put_profile_band(struct json_buf *b, const tact_report *r,
 {
 	size_t k, n = tact_report_profile_word_count(r, index);
 
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "band");
+	json_put_lit(b, JSON_FIRST("band"));
 	json_put_cstring(b, tact_report_profile_band(r, index));
-	put_key(b, "hits");
+	json_put_lit(b, JSON_MEMBER("hits"));
 	json_put_size(b, tact_report_profile_hits(r, index));
-	put_key(b, "words");
-	json_put_raw(b, "[", 1);
+	json_put_lit(b, JSON_MEMBER("words") "[");
 	for (k = 0; k < n; k++) {
 		if (k)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		json_put_cstring(b, tact_report_profile_word(r, index, k));
 	}
-	json_put_raw(b, "]}", 2);
+	json_put_lit(b, "]}");
 }
 
 static void put_profile(struct json_buf *b, const tact_report *r)
@@ -136,14 +125,13 @@ static void put_profile(struct json_buf *b, const tact_report *r)
 
 	if (n == 0)
 		return;
-	put_key(b, "profile");
-	json_put_raw(b, "[", 1);
+	json_put_lit(b, JSON_MEMBER("profile") "[");
 	for (i = 0; i < n; i++) {
 		if (i)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		put_profile_band(b, r, i);
 	}
-	json_put_raw(b, "]", 1);
+	json_put_lit(b, "]");
 }
 
 void json_put_coaching(struct json_buf *b, const tact_report *r)
@@ -154,11 +142,11 @@ void json_put_coaching(struct json_buf *b, const tact_report *r)
 	put_score(b, r);
 	put_questions(b, r);
 	if (name) {
-		put_key(b, "name");
+		json_put_lit(b, JSON_MEMBER("name"));
 		json_put_cstring(b, name);
 	}
 	if (band) {
-		put_key(b, "band");
+		json_put_lit(b, JSON_MEMBER("band"));
 		json_put_cstring(b, band);
 	}
 	put_profile(b, r);

@@ -14,20 +14,11 @@
  */
 #include "cli.h"
 
-static void put_size_member(struct json_buf *b, const char *key, size_t v)
-{
-	json_put_raw(b, ",", 1);
-	json_put_key(b, key);
-	json_put_size(b, v);
-}
-
-static void put_string_member(struct json_buf *b, const char *key,
-                              const char *v)
-{
-	json_put_raw(b, ",", 1);
-	json_put_key(b, key);
-	json_put_cstring(b, v);
-}
+/* ,"key":v with key a literal. */
+#define put_size_member(b, key, v) \
+	(json_put_lit(b, JSON_MEMBER(key)), json_put_size(b, v))
+#define put_string_member(b, key, v) \
+	(json_put_lit(b, JSON_MEMBER(key)), json_put_cstring(b, v))
 
 static void put_span(struct json_buf *b, const tact_finding *fd)
 {
@@ -46,15 +37,13 @@ static void put_suggestions(struct json_buf *b, const tact_finding *fd)
 {
 	size_t i, n = tact_finding_suggestion_count(fd);
 
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "suggestions");
-	json_put_raw(b, "[", 1);
+	json_put_lit(b, JSON_MEMBER("suggestions") "[");
 	for (i = 0; i < n; i++) {
 		if (i)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		json_put_cstring(b, tact_finding_suggestion(fd, i));
 	}
-	json_put_raw(b, "]", 1);
+	json_put_lit(b, "]");
 }
 
 static void put_finding(struct json_buf *b, const tact_finding *fd)
@@ -62,20 +51,18 @@ static void put_finding(struct json_buf *b, const tact_finding *fd)
 	size_t match_len = 0;
 	const char *match = tact_finding_match(fd, &match_len);
 
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "rule");
+	json_put_lit(b, JSON_FIRST("rule"));
 	json_put_cstring(b, tact_finding_rule(fd));
 	put_string_member(b, "category", tact_finding_category(fd));
 	put_string_member(b, "severity",
 	                  tact_severity_name(tact_finding_severity(fd)));
 	put_span(b, fd);
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "match");
+	json_put_lit(b, JSON_MEMBER("match"));
 	json_put_string(b, match ? match : "", match ? match_len : 0);
 	put_string_member(b, "message", tact_finding_message(fd));
 	put_string_member(b, "explanation", tact_finding_explanation(fd));
 	put_suggestions(b, fd);
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, "}");
 }
 
 void json_put_report(struct json_buf *b, const char *id,
@@ -84,55 +71,45 @@ void json_put_report(struct json_buf *b, const char *id,
 {
 	size_t i, n = tact_report_count(r);
 
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "id");
+	json_put_lit(b, JSON_FIRST("id"));
 	json_put_cstring(b, id);
 	put_string_member(b, "language", tact_report_language(r));
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "findings");
-	json_put_raw(b, "[", 1);
+	json_put_lit(b, JSON_MEMBER("findings") "[");
 	for (i = 0; i < n; i++) {
 		if (i)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		put_finding(b, tact_report_finding(r, i));
 	}
-	json_put_raw(b, "]", 1);
+	json_put_lit(b, "]");
 	json_put_coaching(b, r);
 	if (fixed) {
-		json_put_raw(b, ",", 1);
-		json_put_key(b, "fixed");
+		json_put_lit(b, JSON_MEMBER("fixed"));
 		json_put_string(b, fixed, fixed_len);
 	}
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, "}");
 }
 
 void json_put_error(struct json_buf *b, const char *id, const char *code,
                     const char *message, size_t offset)
 {
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "id");
+	json_put_lit(b, JSON_FIRST("id"));
 	json_put_cstring(b, id);
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "error");
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "code");
+	json_put_lit(b, JSON_MEMBER("error") JSON_FIRST("code"));
 	json_put_cstring(b, code);
 	put_string_member(b, "message", message);
 	if (offset != (size_t)-1)
 		put_size_member(b, "offset", offset);
-	json_put_raw(b, "}}", 2);
+	json_put_lit(b, "}}");
 }
 
 void json_put_rewrite(struct json_buf *b, const char *id, const char *text,
                       size_t len)
 {
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "id");
+	json_put_lit(b, JSON_FIRST("id"));
 	json_put_cstring(b, id);
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "text");
+	json_put_lit(b, JSON_MEMBER("text"));
 	json_put_string(b, text, len);
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, "}");
 }
 
 int json_flush(struct json_buf *b, FILE *f)
