@@ -716,21 +716,6 @@ void json_put_size(struct json_buf *buf, size_t value)
 
 void json_put_key(struct json_buf *buf, const char *key)
 {
-	size_t n = strlen(key);
-	char *at;
-
-	if (plain_run((const unsigned char *)key, n) != n) {
-		json_put_string(buf, key, n);
-		json_put_raw(buf, ":", 1);
-		return;
-	}
-	if (!reserve(buf, n + 3))
-		return;
-	at = buf->data + buf->len;
-	at[0] = '"';
-	memcpy(at + 1, key, n);
-	at[n + 1] = '"';
-	at[n + 2] = ':';
-	at[n + 3] = '\0';
-	buf->len += n + 3;
+	json_put_cstring(buf, key);
+	json_put_lit(buf, ":");
 }

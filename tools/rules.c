@@ -91,8 +91,7 @@ static void put_member(struct json_buf *b, const char *key, const char *v)
 static void put_rule_json(struct json_buf *b, const tact_rule *rule,
                           int english)
 {
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "id");
+	json_put_lit(b, JSON_FIRST("id"));
 	json_put_cstring(b, tact_rule_id(rule));
 	put_member(b, "category", tact_rule_category(rule));
 	put_member(b, "severity", tact_severity_name(tact_rule_severity(rule)));
@@ -101,8 +100,7 @@ static void put_rule_json(struct json_buf *b, const tact_rule *rule,
 	put_member(b, "message", tact_rule_message(rule, english));
 	put_member(b, "explanation", tact_rule_explanation(rule, english));
 	put_member(b, "source", tact_rule_source(rule));
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "trigger_count");
+	json_put_lit(b, JSON_MEMBER("trigger_count"));
 	json_put_size(b, tact_rule_trigger_count(rule));
 	json_put_raw(b, "}", 1);
 }

@@ -413,8 +413,7 @@ static void put_size_member(struct json_buf *b, const char *key, size_t v,
 
 static void json_counts(struct json_buf *b, const struct tally *t)
 {
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "findings");
+	json_put_lit(b, JSON_MEMBER("findings"));
 	json_put_raw(b, "{", 1);
 	put_size_member(b, "error", t->counts[TACT_SEVERITY_ERROR], 1);
 	put_size_member(b, "warning", t->counts[TACT_SEVERITY_WARNING], 0);
@@ -429,8 +428,7 @@ static int json_categories(struct json_buf *b, const struct tally *t)
 
 	if (!v)
 		return -1;
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "categories");
+	json_put_lit(b, JSON_MEMBER("categories"));
 	json_put_raw(b, "{", 1);
 	for (i = 0; i < t->ncats; i++) {
 		if (i)
@@ -462,8 +460,7 @@ static void json_scores(struct json_buf *b, const struct tally *t)
 		format_mean(t, mean, sizeof mean);
 		format_median(t, median, sizeof median);
 	}
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "scores");
+	json_put_lit(b, JSON_MEMBER("scores"));
 	json_put_raw(b, "{", 1);
 	json_stat(b, "mean", mean);
 	json_stat(b, "median", median);
@@ -494,8 +491,7 @@ static int json_agents(struct json_buf *b, const struct summary *s)
 
 	if (!v)
 		return -1;
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "agents");
+	json_put_lit(b, JSON_MEMBER("agents"));
 	json_put_raw(b, "[", 1);
 	for (i = 0; i < s->nagents && rc == 0; i++) {
 		json_put_raw(b, i ? ",{" : "{", i ? 2 : 1);

@@ -39,16 +39,13 @@ static void put_band_json(struct json_buf *b, const tact_band *band,
 {
 	size_t i, n = tact_band_word_count(band);
 
-	json_put_raw(b, "{", 1);
-	json_put_key(b, "band");
+	json_put_lit(b, JSON_FIRST("band"));
 	json_put_cstring(b, tact_band_name(band));
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "theme");
+	json_put_lit(b, JSON_MEMBER("theme"));
 	json_put_cstring(b, tact_band_theme(band, english));
 	put_int_member(b, "min_age", tact_band_min_age(band));
 	put_int_member(b, "max_age", tact_band_max_age(band));
-	json_put_raw(b, ",", 1);
-	json_put_key(b, "words");
+	json_put_lit(b, JSON_MEMBER("words"));
 	json_put_raw(b, "[", 1);
 	for (i = 0; i < n; i++) {
 		if (i)
