@@ -12,6 +12,9 @@
  * The messages are checked once before anything is timed (patterns are
  * JIT-compiled on their first uses), unless --no-warmup; then once for
  * the throughput, and once more, each message timed, for the latencies.
+ * Then the corpus is checked as one text (in the one language detected for
+ * all of it, with --lang auto), and as one text per language: each
+ * language's messages one after another, checked in that language.
  *
  * --json prints the figures as one JSON object; --dump writes the corpus
  * (one message a line: messages never hold a line break) and --dump-jsonl
@@ -51,6 +54,9 @@ struct result {
 	double lat_med, lat_p99, lat_max;
 	double whole_s;         /* the corpus as one text */
 	size_t whole_findings;
+	double bylang_s;        /* one text per language */
+	size_t bylang_findings;
+	size_t nlangs;
 };
 
 static double now(void)
@@ -169,6 +175,67 @@ static void run_whole(const tact_checker *c, const tact_check_options *co,
 	res->whole_s = now() - t0;
 }
 
+/* The messages of one language, one after another. */
+struct lang_text {
+	const char *lang;
+	char *text;
+	size_t len;
+};
+
+enum { MAX_LANGS = 16 };
+
+/* Group the messages by the language each is detected as (or all under
+ * lang when one is asked for); returns the number of groups. */
+static size_t group_by_language(const struct corpus *cp, const char *lang,
+                                struct lang_text *g)
+{
+	int detect = !lang || !strcmp(lang, "auto");
+	size_t k, j, n = 0;
+
+	for (k = 0; k < cp->count; k++) {
+		const char *t = cp->text + cp->starts[k];
+		size_t len = corpus_end(cp, k) - cp->starts[k];
+		const char *l = detect ? tact_detect_language(t, len) : lang;
+
+		for (j = 0; j < n && strcmp(g[j].lang, l); j++)
+			;
+		if (j == n) {
+			if (n == MAX_LANGS)
+				exit(2);
+			g[n].lang = l;
+			g[n].len = 0;
+			if (!(g[n].text = malloc(cp->len)))
+				exit(2);
+			n++;
+		}
+		memcpy(g[j].text + g[j].len, t, len);
+		g[j].len += len;
+	}
+	return n;
+}
+
+/* Each language's messages as one text checked in that language: what
+ * the corpus as one text measures when the messages differ in language
+ * (one text is checked in the one language detected for all of it). */
+static void run_by_language(const tact_checker *c,
+                            const tact_check_options *co,
+                            const struct corpus *cp, struct result *res)
+{
+	struct lang_text g[MAX_LANGS];
+	tact_check_options lo = *co;
+	size_t n = group_by_language(cp, co->language, g), k;
+	double t0;
+
+	res->nlangs = n;
+	for (k = 0; k < n; k++) {
+		lo.language = g[k].lang;
+		t0 = now();
+		res->bylang_findings += check_one(c, &lo, g[k].text, g[k].len);
+		res->bylang_s += now() - t0;
+		free(g[k].text);
+	}
+}
+
 static void print_text(const struct result *r)
 {
 	double mb = (double)r->bytes * r->repeat / 1e6;
@@ -183,9 +250,12 @@ static void print_text(const struct result *r)
 	printf("latency per message (avg %zu bytes): median %.2f us, p99 %.2f us, "
 	       "max %.2f us\n", r->bytes / r->messages, r->lat_med * 1e6,
 	       r->lat_p99 * 1e6, r->lat_max * 1e6);
-	printf("throughput (one %.1f MB text): %.1f MB/s, %zu findings\n",
-	       (double)r->bytes / 1e6, (double)r->bytes / 1e6 / r->whole_s,
-	       r->whole_findings);
+	printf("throughput (one %.1f MB text, checked in one language): "
+	       "%.1f MB/s, %zu findings\n", (double)r->bytes / 1e6,
+	       (double)r->bytes / 1e6 / r->whole_s, r->whole_findings);
+	printf("throughput (one text per language, %zu texts): %.1f MB/s, "
+	       "%zu findings\n", r->nlangs, (double)r->bytes / 1e6 / r->bylang_s,
+	       r->bylang_findings);
 }
 
 /* The same figures as one JSON object on one line. */
@@ -203,8 +273,11 @@ static void print_json(const struct result *r)
 	       "\"latency_max_us\":%.3f,", mb / r->msg_s,
 	       (double)r->messages * r->repeat / r->msg_s, r->lat_med * 1e6,
 	       r->lat_p99 * 1e6, r->lat_max * 1e6);
-	printf("\"whole_mb_per_s\":%.3f,\"whole_findings\":%zu}\n",
+	printf("\"whole_mb_per_s\":%.3f,\"whole_findings\":%zu,",
 	       (double)r->bytes / 1e6 / r->whole_s, r->whole_findings);
+	printf("\"bylang_texts\":%zu,\"bylang_mb_per_s\":%.3f,"
+	       "\"bylang_findings\":%zu}\n", r->nlangs,
+	       (double)r->bytes / 1e6 / r->bylang_s, r->bylang_findings);
 }
 
 static FILE *open_out(const char *path)
@@ -497,6 +570,7 @@ int main(int argc, char **argv)
 	res.warmup = !o.no_warmup;
 	run_messages(c, &co, &cp, &res);
 	run_whole(c, &co, &cp, &res);
+	run_by_language(c, &co, &cp, &res);
 	if (o.json)
 		print_json(&res);
 	else
