@@ -14,7 +14,8 @@
  * the throughput, and once more, each message timed, for the latencies.
  * Then the corpus is checked as one text (in the one language detected for
  * all of it, with --lang auto), and as one text per language: each
- * language's messages one after another, checked in that language.
+ * language's messages one after another, checked in that language; the
+ * best of three passes of each.
  *
  * --json prints the figures as one JSON object; --dump writes the corpus
  * (one message a line: messages never hold a line break) and --dump-jsonl
@@ -166,13 +167,24 @@ static void run_messages(const tact_checker *c, const tact_check_options *co,
 	time_each(c, co, cp, res);
 }
 
+/* Passes over the corpus as a long text; the best one counts (one pass
+ * takes tens of milliseconds, which one slow moment of a busy machine
+ * would change). */
+enum { TEXT_PASSES = 3 };
+
 static void run_whole(const tact_checker *c, const tact_check_options *co,
                       const struct corpus *cp, struct result *res)
 {
-	double t0 = now();
+	int pass;
 
-	res->whole_findings = check_one(c, co, cp->text, cp->len);
-	res->whole_s = now() - t0;
+	for (pass = 0; pass < TEXT_PASSES; pass++) {
+		double t0 = now(), dt;
+
+		res->whole_findings = check_one(c, co, cp->text, cp->len);
+		dt = now() - t0;
+		if (!pass || dt < res->whole_s)
+			res->whole_s = dt;
+	}
 }
 
 /* The messages of one language, one after another. */
@@ -224,16 +236,24 @@ static void run_by_language(const tact_checker *c,
 	struct lang_text g[MAX_LANGS];
 	tact_check_options lo = *co;
 	size_t n = group_by_language(cp, co->language, g), k;
-	double t0;
+	int pass;
 
 	res->nlangs = n;
-	for (k = 0; k < n; k++) {
-		lo.language = g[k].lang;
-		t0 = now();
-		res->bylang_findings += check_one(c, &lo, g[k].text, g[k].len);
-		res->bylang_s += now() - t0;
-		free(g[k].text);
+	for (pass = 0; pass < TEXT_PASSES; pass++) {
+		double t0 = now(), dt;
+
+		res->bylang_findings = 0;
+		for (k = 0; k < n; k++) {
+			lo.language = g[k].lang;
+			res->bylang_findings += check_one(c, &lo, g[k].text,
+			                                  g[k].len);
+		}
+		dt = now() - t0;
+		if (!pass || dt < res->bylang_s)
+			res->bylang_s = dt;
 	}
+	for (k = 0; k < n; k++)
+		free(g[k].text);
 }
 
 static void print_text(const struct result *r)
