@@ -196,33 +196,63 @@ struct lang_text {
 
 enum { MAX_LANGS = 16 };
 
+static void die(const char *what)
+{
+	fprintf(stderr, "tact-bench: %s\n", what);
+	exit(2);
+}
+
+/* The group of language l in g[0..*n), added when new. */
+static size_t group_of(struct lang_text *g, size_t *n, const char *l)
+{
+	size_t j;
+
+	for (j = 0; j < *n && strcmp(g[j].lang, l); j++)
+		;
+	if (j == *n) {
+		if (*n == MAX_LANGS)
+			die("too many languages");
+		g[j].lang = l;
+		g[j].text = NULL;
+		g[j].len = 0;
+		(*n)++;
+	}
+	return j;
+}
+
 /* Group the messages by the language each is detected as (or all under
  * lang when one is asked for); returns the number of groups. */
 static size_t group_by_language(const struct corpus *cp, const char *lang,
                                 struct lang_text *g)
 {
 	int detect = !lang || !strcmp(lang, "auto");
-	size_t k, j, n = 0;
+	size_t *of = malloc(cp->count * sizeof *of), k, n = 0;
 
+	if (!of && cp->count)
+		die("out of memory");
 	for (k = 0; k < cp->count; k++) {
 		const char *t = cp->text + cp->starts[k];
 		size_t len = corpus_end(cp, k) - cp->starts[k];
 		const char *l = detect ? tact_detect_language(t, len) : lang;
 
-		for (j = 0; j < n && strcmp(g[j].lang, l); j++)
-			;
-		if (j == n) {
-			if (n == MAX_LANGS)
-				exit(2);
-			g[n].lang = l;
-			g[n].len = 0;
-			if (!(g[n].text = malloc(cp->len)))
-				exit(2);
-			n++;
-		}
-		memcpy(g[j].text + g[j].len, t, len);
-		g[j].len += len;
+		if (!l)
+			die(tact_error_last());
+		of[k] = group_of(g, &n, l);
+		g[of[k]].len += len;
 	}
+	for (k = 0; k < n; k++) {
+		if (!(g[k].text = malloc(g[k].len)))
+			die("out of memory");
+		g[k].len = 0;
+	}
+	for (k = 0; k < cp->count; k++) {
+		struct lang_text *t = &g[of[k]];
+		size_t len = corpus_end(cp, k) - cp->starts[k];
+
+		memcpy(t->text + t->len, cp->text + cp->starts[k], len);
+		t->len += len;
+	}
+	free(of);
 	return n;
 }
 
