@@ -341,21 +341,21 @@ static void char_class(struct parser *a, struct set *s)
 
 static void alternatives(struct parser *a, struct set *out);
 
-/* Do the members of a negated class [first, end) (after "[^", before
- * ']') hold \S or \w? Then every character the class matches is white
- * space or not part of a word (`[^\S\n]`, `[^\w\s,.]`). */
-static int negated_non_word(const char *first, const char *end)
+/* Does the class [first, end) (after '[' or "[^", before ']') hold \w or
+ * \S? Then it matches every word character, and negated, only white
+ * space or characters never part of a word (`[^\S\n]`, `[^\w\s,.]`). A
+ * nested class or an unescaped ']' inside gives 0. */
+static int class_has_word(const char *first, const char *end)
 {
-	const char *q = first;
+	const char *q;
 
-	while (q < end) {
-		if (*q == '\\') {
-			if (q + 1 < end && (q[1] == 'S' || q[1] == 'w'))
-				return 1;
-			q += 2;
-		} else {
-			q += tact_utf8_seqlen((unsigned char)*q);
-		}
+	for (q = first; q < end; q++) {
+		if (*q == '[' || *q == ']')
+			return 0;
+		if (*q == '\\' && q + 1 < end && (q[1] == 'w' || q[1] == 'S'))
+			return 1;
+		if (*q == '\\')
+			q++;
 	}
 	return 0;
 }
@@ -374,7 +374,7 @@ static int non_word_atom(const char *p, const char *end)
 	if (n < 3 || p[0] != '[' || end[-1] != ']')
 		return 0;
 	if (p[1] == '^')
-		return n > 3 && negated_non_word(p + 2, end - 1);
+		return n > 3 && class_has_word(p + 2, end - 1);
 	return non_word_class(p + 1, end - 1);
 }
 
@@ -429,7 +429,6 @@ static int ends_non_word(const char *p, const char *end)
 static int covers_word(const struct parser *a, const char *p, const char *end)
 {
 	size_t n = (size_t)(end - p);
-	const char *q;
 
 	if (a->extended && memchr_any(p, end, " \t\n\r\f\v#"))
 		return 0;
@@ -441,15 +440,7 @@ static int covers_word(const struct parser *a, const char *p, const char *end)
 		return 0;
 	if (p[1] == '^')
 		return non_word_class(p + 2, end - 1);
-	for (q = p + 1; q < end - 1; q++) {
-		if (*q == '[' || *q == ']')
-			return 0;
-		if (*q == '\\' && (q[1] == 'w' || q[1] == 'S'))
-			return 1;
-		if (*q == '\\')
-			q++;
-	}
-	return 0;
+	return class_has_word(p + 1, end - 1);
 }
 
 /* A group: its alternatives, or an assertion. */
