@@ -111,6 +111,12 @@ static inline void json_put_raw(struct json_buf *buf, const char *s,
 #define JSON_MEMBER(key) ",\"" key "\":"
 /** The literal of an object's first key: {"key": */
 #define JSON_FIRST(key) "{\"" key "\":"
+/** ,"key":"v" with key a literal (v NUL-terminated; NULL gives null). */
+#define json_put_string_member(buf, key, v) \
+	(json_put_lit((buf), JSON_MEMBER(key)), json_put_cstring((buf), (v)))
+/** ,"key":v with key a literal and v an unsigned integer. */
+#define json_put_size_member(buf, key, v) \
+	(json_put_lit((buf), JSON_MEMBER(key)), json_put_size((buf), (v)))
 /** Append a NUL-terminated string as it is. */
 void json_put_text(struct json_buf *buf, const char *s);
 /** Append s[0..len) as a quoted, escaped JSON string. */

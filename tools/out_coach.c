@@ -72,8 +72,7 @@ static void put_score(struct json_buf *b, const tact_report *r)
 
 	if (!cats && tact_report_count(r))
 		b->oom = 1;
-	json_put_lit(b, JSON_MEMBER("score"));
-	json_put_size(b, score < 0 ? 0 : (size_t)score);
+	json_put_size_member(b, "score", score < 0 ? 0 : (size_t)score);
 	json_put_lit(b, JSON_MEMBER("lost") "{");
 	for (i = 0; i < n; i++) {
 		int lost = tact_report_score_lost(r, cats[i]);
@@ -96,8 +95,7 @@ static void put_questions(struct json_buf *b, const tact_report *r)
 	json_put_lit(b, JSON_MEMBER("questions"));
 	json_put_lit(b, JSON_FIRST("open"));
 	json_put_size(b, open);
-	json_put_lit(b, JSON_MEMBER("closed"));
-	json_put_size(b, closed);
+	json_put_size_member(b, "closed", closed);
 	json_put_lit(b, "}");
 }
 
@@ -108,8 +106,7 @@ static void put_profile_band(struct json_buf *b, const tact_report *r,
 
 	json_put_lit(b, JSON_FIRST("band"));
 	json_put_cstring(b, tact_report_profile_band(r, index));
-	json_put_lit(b, JSON_MEMBER("hits"));
-	json_put_size(b, tact_report_profile_hits(r, index));
+	json_put_size_member(b, "hits", tact_report_profile_hits(r, index));
 	json_put_lit(b, JSON_MEMBER("words") "[");
 	for (k = 0; k < n; k++) {
 		if (k)
@@ -141,14 +138,10 @@ void json_put_coaching(struct json_buf *b, const tact_report *r)
 
 	put_score(b, r);
 	put_questions(b, r);
-	if (name) {
-		json_put_lit(b, JSON_MEMBER("name"));
-		json_put_cstring(b, name);
-	}
-	if (band) {
-		json_put_lit(b, JSON_MEMBER("band"));
-		json_put_cstring(b, band);
-	}
+	if (name)
+		json_put_string_member(b, "name", name);
+	if (band)
+		json_put_string_member(b, "band", band);
 	put_profile(b, r);
 }
 

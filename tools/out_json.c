@@ -14,23 +14,17 @@
  */
 #include "cli.h"
 
-/* ,"key":v with key a literal. */
-#define put_size_member(b, key, v) \
-	(json_put_lit(b, JSON_MEMBER(key)), json_put_size(b, v))
-#define put_string_member(b, key, v) \
-	(json_put_lit(b, JSON_MEMBER(key)), json_put_cstring(b, v))
-
 static void put_span(struct json_buf *b, const tact_finding *fd)
 {
 	size_t start = 0, end = 0, cp_start = 0, cp_end = 0, line = 0, col = 0;
 
 	tact_finding_span(fd, &start, &end, &cp_start, &cp_end, &line, &col);
-	put_size_member(b, "start", start);
-	put_size_member(b, "end", end);
-	put_size_member(b, "cp_start", cp_start);
-	put_size_member(b, "cp_end", cp_end);
-	put_size_member(b, "line", line);
-	put_size_member(b, "column", col);
+	json_put_size_member(b, "start", start);
+	json_put_size_member(b, "end", end);
+	json_put_size_member(b, "cp_start", cp_start);
+	json_put_size_member(b, "cp_end", cp_end);
+	json_put_size_member(b, "line", line);
+	json_put_size_member(b, "column", col);
 }
 
 static void put_suggestions(struct json_buf *b, const tact_finding *fd)
@@ -53,14 +47,15 @@ static void put_finding(struct json_buf *b, const tact_finding *fd)
 
 	json_put_lit(b, JSON_FIRST("rule"));
 	json_put_cstring(b, tact_finding_rule(fd));
-	put_string_member(b, "category", tact_finding_category(fd));
-	put_string_member(b, "severity",
+	json_put_string_member(b, "category", tact_finding_category(fd));
+	json_put_string_member(b, "severity",
 	                  tact_severity_name(tact_finding_severity(fd)));
 	put_span(b, fd);
 	json_put_lit(b, JSON_MEMBER("match"));
 	json_put_string(b, match ? match : "", match ? match_len : 0);
-	put_string_member(b, "message", tact_finding_message(fd));
-	put_string_member(b, "explanation", tact_finding_explanation(fd));
+	json_put_string_member(b, "message", tact_finding_message(fd));
+	json_put_string_member(b, "explanation",
+	                       tact_finding_explanation(fd));
 	put_suggestions(b, fd);
 	json_put_lit(b, "}");
 }
@@ -73,7 +68,7 @@ void json_put_report(struct json_buf *b, const char *id,
 
 	json_put_lit(b, JSON_FIRST("id"));
 	json_put_cstring(b, id);
-	put_string_member(b, "language", tact_report_language(r));
+	json_put_string_member(b, "language", tact_report_language(r));
 	json_put_lit(b, JSON_MEMBER("findings") "[");
 	for (i = 0; i < n; i++) {
 		if (i)
@@ -96,9 +91,9 @@ void json_put_error(struct json_buf *b, const char *id, const char *code,
 	json_put_cstring(b, id);
 	json_put_lit(b, JSON_MEMBER("error") JSON_FIRST("code"));
 	json_put_cstring(b, code);
-	put_string_member(b, "message", message);
+	json_put_string_member(b, "message", message);
 	if (offset != (size_t)-1)
-		put_size_member(b, "offset", offset);
+		json_put_size_member(b, "offset", offset);
 	json_put_lit(b, "}}");
 }
 

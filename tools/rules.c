@@ -81,28 +81,22 @@ static void put_stats(FILE *f, const tact_checker *c, const char *language,
 	}
 }
 
-static void put_member(struct json_buf *b, const char *key, const char *v)
-{
-	json_put_raw(b, ",", 1);
-	json_put_key(b, key);
-	json_put_cstring(b, v);
-}
-
 static void put_rule_json(struct json_buf *b, const tact_rule *rule,
                           int english)
 {
 	json_put_lit(b, JSON_FIRST("id"));
 	json_put_cstring(b, tact_rule_id(rule));
-	put_member(b, "category", tact_rule_category(rule));
-	put_member(b, "severity", tact_severity_name(tact_rule_severity(rule)));
-	put_member(b, "language", tact_rule_language(rule));
-	put_member(b, "pack", tact_rule_pack(rule));
-	put_member(b, "message", tact_rule_message(rule, english));
-	put_member(b, "explanation", tact_rule_explanation(rule, english));
-	put_member(b, "source", tact_rule_source(rule));
-	json_put_lit(b, JSON_MEMBER("trigger_count"));
-	json_put_size(b, tact_rule_trigger_count(rule));
-	json_put_raw(b, "}", 1);
+	json_put_string_member(b, "category", tact_rule_category(rule));
+	json_put_string_member(b, "severity",
+	                       tact_severity_name(tact_rule_severity(rule)));
+	json_put_string_member(b, "language", tact_rule_language(rule));
+	json_put_string_member(b, "pack", tact_rule_pack(rule));
+	json_put_string_member(b, "message", tact_rule_message(rule, english));
+	json_put_string_member(b, "explanation",
+	                       tact_rule_explanation(rule, english));
+	json_put_string_member(b, "source", tact_rule_source(rule));
+	json_put_size_member(b, "trigger_count", tact_rule_trigger_count(rule));
+	json_put_lit(b, "}");
 }
 
 /* List the selected rules; returns how many, or (size_t)-1 when out of

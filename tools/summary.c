@@ -402,23 +402,13 @@ static int text_summary(const struct summary *s, FILE *f)
 /* JSON                                                                    */
 /* ---------------------------------------------------------------------- */
 
-static void put_size_member(struct json_buf *b, const char *key, size_t v,
-                            int first)
-{
-	if (!first)
-		json_put_raw(b, ",", 1);
-	json_put_key(b, key);
-	json_put_size(b, v);
-}
-
 static void json_counts(struct json_buf *b, const struct tally *t)
 {
-	json_put_lit(b, JSON_MEMBER("findings"));
-	json_put_raw(b, "{", 1);
-	put_size_member(b, "error", t->counts[TACT_SEVERITY_ERROR], 1);
-	put_size_member(b, "warning", t->counts[TACT_SEVERITY_WARNING], 0);
-	put_size_member(b, "hint", t->counts[TACT_SEVERITY_HINT], 0);
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, JSON_MEMBER("findings") JSON_FIRST("error"));
+	json_put_size(b, t->counts[TACT_SEVERITY_ERROR]);
+	json_put_size_member(b, "warning", t->counts[TACT_SEVERITY_WARNING]);
+	json_put_size_member(b, "hint", t->counts[TACT_SEVERITY_HINT]);
+	json_put_lit(b, "}");
 }
 
 static int json_categories(struct json_buf *b, const struct tally *t)
@@ -428,27 +418,19 @@ static int json_categories(struct json_buf *b, const struct tally *t)
 
 	if (!v)
 		return -1;
-	json_put_lit(b, JSON_MEMBER("categories"));
-	json_put_raw(b, "{", 1);
+	json_put_lit(b, JSON_MEMBER("categories") "{");
 	for (i = 0; i < t->ncats; i++) {
 		if (i)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		json_put_key(b, v[i]->name);
-		json_put_raw(b, "{", 1);
-		put_size_member(b, "findings", v[i]->findings, 1);
-		put_size_member(b, "messages", v[i]->messages, 0);
-		json_put_raw(b, "}", 1);
+		json_put_lit(b, JSON_FIRST("findings"));
+		json_put_size(b, v[i]->findings);
+		json_put_size_member(b, "messages", v[i]->messages);
+		json_put_lit(b, "}");
 	}
-	json_put_raw(b, "}", 1);
+	json_put_lit(b, "}");
 	free(v);
 	return 0;
-}
-
-static void json_stat(struct json_buf *b, const char *key, const char *value)
-{
-	json_put_key(b, key);
-	json_put_text(b, value);
-	json_put_raw(b, ",", 1);
 }
 
 static void json_scores(struct json_buf *b, const struct tally *t)
@@ -460,17 +442,19 @@ static void json_scores(struct json_buf *b, const struct tally *t)
 		format_mean(t, mean, sizeof mean);
 		format_median(t, median, sizeof median);
 	}
-	json_put_lit(b, JSON_MEMBER("scores"));
-	json_put_raw(b, "{", 1);
-	json_stat(b, "mean", mean);
-	json_stat(b, "median", median);
-	json_put_key(b, "buckets");
-	json_put_raw(b, "{", 1);
+	json_put_lit(b, JSON_MEMBER("scores") JSON_FIRST("mean"));
+	json_put_text(b, mean);
+	json_put_lit(b, JSON_MEMBER("median"));
+	json_put_text(b, median);
+	json_put_lit(b, JSON_MEMBER("buckets") "{");
 	for (k = 0; k < BUCKETS; k++) {
+		if (k)
+			json_put_lit(b, ",");
 		bucket_name(k, name, sizeof name);
-		put_size_member(b, name, bucket_count(t, k), k == 0);
+		json_put_key(b, name);
+		json_put_size(b, bucket_count(t, k));
 	}
-	json_put_raw(b, "}}", 2);
+	json_put_lit(b, "}}");
 }
 
 /* The members of a group after "messages". */
@@ -491,17 +475,17 @@ static int json_agents(struct json_buf *b, const struct summary *s)
 
 	if (!v)
 		return -1;
-	json_put_lit(b, JSON_MEMBER("agents"));
-	json_put_raw(b, "[", 1);
+	json_put_lit(b, JSON_MEMBER("agents") "[");
 	for (i = 0; i < s->nagents && rc == 0; i++) {
-		json_put_raw(b, i ? ",{" : "{", i ? 2 : 1);
-		json_put_key(b, "agent");
+		if (i)
+			json_put_lit(b, ",");
+		json_put_lit(b, JSON_FIRST("agent"));
 		json_put_cstring(b, v[i]->agent);
-		put_size_member(b, "messages", v[i]->messages, 0);
+		json_put_size_member(b, "messages", v[i]->messages);
 		rc = json_tally(b, v[i]);
-		json_put_raw(b, "}", 1);
+		json_put_lit(b, "}");
 	}
-	json_put_raw(b, "]", 1);
+	json_put_lit(b, "]");
 	free(v);
 	return rc;
 }
@@ -511,13 +495,13 @@ static int json_summary(const struct summary *s, FILE *f)
 	struct json_buf b = { NULL, 0, 0, 0 };
 	int rc;
 
-	json_put_raw(&b, "{", 1);
-	put_size_member(&b, "messages", s->all.messages, 1);
-	put_size_member(&b, "not_checked", s->failed, 0);
+	json_put_lit(&b, JSON_FIRST("messages"));
+	json_put_size(&b, s->all.messages);
+	json_put_size_member(&b, "not_checked", s->failed);
 	rc = json_tally(&b, &s->all);
 	if (rc == 0 && s->named)
 		rc = json_agents(&b, s);
-	json_put_raw(&b, "}\n", 2);
+	json_put_lit(&b, "}\n");
 	if (json_flush(&b, f) != 0)
 		rc = -1;
 	json_buf_free(&b);

@@ -27,11 +27,10 @@ static void put_band_text(FILE *f, const tact_band *b, int english)
 		fprintf(f, INDENT "%s\n", tact_band_word(b, i));
 }
 
-static void put_int_member(struct json_buf *b, const char *key, int v)
+/* An age as JSON writes it: a negative one as 0. */
+static size_t json_age(int age)
 {
-	json_put_raw(b, ",", 1);
-	json_put_key(b, key);
-	json_put_size(b, v < 0 ? 0 : (size_t)v);
+	return age < 0 ? 0 : (size_t)age;
 }
 
 static void put_band_json(struct json_buf *b, const tact_band *band,
@@ -41,18 +40,16 @@ static void put_band_json(struct json_buf *b, const tact_band *band,
 
 	json_put_lit(b, JSON_FIRST("band"));
 	json_put_cstring(b, tact_band_name(band));
-	json_put_lit(b, JSON_MEMBER("theme"));
-	json_put_cstring(b, tact_band_theme(band, english));
-	put_int_member(b, "min_age", tact_band_min_age(band));
-	put_int_member(b, "max_age", tact_band_max_age(band));
-	json_put_lit(b, JSON_MEMBER("words"));
-	json_put_raw(b, "[", 1);
+	json_put_string_member(b, "theme", tact_band_theme(band, english));
+	json_put_size_member(b, "min_age", json_age(tact_band_min_age(band)));
+	json_put_size_member(b, "max_age", json_age(tact_band_max_age(band)));
+	json_put_lit(b, JSON_MEMBER("words") "[");
 	for (i = 0; i < n; i++) {
 		if (i)
-			json_put_raw(b, ",", 1);
+			json_put_lit(b, ",");
 		json_put_cstring(b, tact_band_word(band, i));
 	}
-	json_put_raw(b, "]}", 2);
+	json_put_lit(b, "]}");
 }
 
 /* Write one band: a text block, or a JSON object (an array element when
