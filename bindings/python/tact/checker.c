@@ -210,10 +210,13 @@ static void call_end(CheckerObject *self, struct call *c)
 	tpy_options_release(&c->o);
 }
 
-#define CHECK_ARGS \
-	"text, lang=None, min_severity=None, enable=None, disable=None, " \
+/* The options of check(), rewrite() and check_many(), for their
+ * signatures. */
+#define OPTION_ARGS \
+	"lang=None, min_severity=None, enable=None, disable=None, " \
 	"english=False, include_quotes=False, age=None, client_name=None, " \
 	"customer_message=None, wait_seconds=None, discovery=False"
+#define CHECK_ARGS "text, " OPTION_ARGS
 
 #define OPTIONS_DOC \
 "text is a str, or UTF-8 bytes (then spans are byte offsets and\n" \
@@ -390,10 +393,7 @@ static PyObject *check_items(CheckerObject *self, PyObject *items,
 }
 
 PyDoc_STRVAR(check_many_doc,
-"check_many($self, /, texts, lang=None, min_severity=None, enable=None, "
-"disable=None, english=False, include_quotes=False, age=None, "
-"client_name=None, customer_message=None, wait_seconds=None, "
-"discovery=False)\n--\n\n"
+"check_many($self, /, texts, " OPTION_ARGS ")\n--\n\n"
 "Check every text of texts (an iterable of str or bytes, not one str)\n"
 "with the same options; return a list of tact.Report, one a text, in\n"
 "order: what [self.check(t, ...) for t in texts] returns.\n\n"
