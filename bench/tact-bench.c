@@ -68,6 +68,13 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Say what went wrong and exit with status 2. */
+static void die(const char *what)
+{
+	fprintf(stderr, "tact-bench: %s\n", what);
+	exit(2);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -81,15 +88,11 @@ static tact_checker *build(const struct opts *o, double *seconds)
 	double t0 = now();
 	int k;
 
-	if (tact_checker_new(&c, o->no_builtin ? TACT_CHECKER_NO_BUILTIN : 0)) {
-		fprintf(stderr, "tact-bench: %s\n", tact_error_last());
-		exit(2);
-	}
+	if (tact_checker_new(&c, o->no_builtin ? TACT_CHECKER_NO_BUILTIN : 0))
+		die(tact_error_last());
 	for (k = 0; k < o->npacks; k++)
-		if (tact_checker_add_pack_file(c, o->packs[k])) {
-			fprintf(stderr, "tact-bench: %s\n", tact_error_last());
-			exit(2);
-		}
+		if (tact_checker_add_pack_file(c, o->packs[k]))
+			die(tact_error_last());
 	*seconds = now() - t0;
 	return c;
 }
@@ -100,10 +103,8 @@ static size_t check_one(const tact_checker *c, const tact_check_options *co,
 	tact_report *r = NULL;
 	size_t count;
 
-	if (tact_check(&r, c, t, n, co)) {
-		fprintf(stderr, "tact-bench: %s\n", tact_error_last());
-		exit(2);
-	}
+	if (tact_check(&r, c, t, n, co))
+		die(tact_error_last());
 	count = tact_report_count(r);
 	tact_report_free(r);
 	return count;
@@ -133,7 +134,7 @@ static void time_each(const tact_checker *c, const tact_check_options *co,
 	int rep;
 
 	if (!lat)
-		exit(2);
+		die("out of memory");
 	for (rep = 0; rep < res->repeat; rep++)
 		for (k = 0; k < cp->count; k++) {
 			size_t s = cp->starts[k];
@@ -195,12 +196,6 @@ struct lang_text {
 };
 
 enum { MAX_LANGS = 16 };
-
-static void die(const char *what)
-{
-	fprintf(stderr, "tact-bench: %s\n", what);
-	exit(2);
-}
 
 /* The group of language l in g[0..*n), added when new. */
 static size_t group_of(struct lang_text *g, size_t *n, const char *l)
