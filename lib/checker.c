@@ -105,9 +105,10 @@ void tact_rule_free(struct tact_rule *r)
 
 	if (!r)
 		return;
-	free(r->id); free(r->category); free(r->language); free(r->pack);
-	free(r->message); free(r->message_en);
-	free(r->explanation); free(r->explanation_en); free(r->source);
+	tact_text_free(r->id); tact_text_free(r->category);
+	tact_text_free(r->message); tact_text_free(r->message_en);
+	tact_text_free(r->explanation); tact_text_free(r->explanation_en);
+	free(r->language); free(r->pack); free(r->source);
 	for (k = 0; k < r->npatterns; k++)
 		tact_pattern_free(&r->patterns[k]);
 	free(r->patterns);

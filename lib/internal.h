@@ -334,6 +334,9 @@ int tact_band_groups_build(struct tact_band_groups *out,
                            struct tact_band *const *b, size_t nb);
 void tact_band_groups_free(struct tact_band_groups *g);
 
+/* A rule of a built-in pack does not copy its id, category, message and
+ * explanation (nor their English forms): they point to the library's own
+ * text (tact_text_lasting()), which reports point to as well. */
 struct tact_rule {
 	char *id;
 	char *category;
@@ -361,6 +364,14 @@ struct tact_rule {
 };
 
 void tact_rule_free(struct tact_rule *r);
+/* Is s a text of the built-in packs, in the library's read-only data? It
+ * lasts as long as the library (past any checker) and is never freed. */
+int tact_text_lasting(const char *s);
+/* A rule's copy of text s (s itself when it lasts); NULL for NULL or when
+ * out of memory. */
+char *tact_text_dup(const char *s);
+/* Free a rule's text, unless it is the library's own. */
+void tact_text_free(char *s);
 
 /* ---- index.c: where patterns can match ------------------------------------ */
 
@@ -704,13 +715,21 @@ struct tact_question {
 };
 
 struct tact_lost {
-	size_t category;                /* string offset */
+	size_t rule;                    /* a rule of the category: its index */
 	int points;
 };
 
+/* The texts of a rule a report shows. */
+enum { TACT_TEXT_ID, TACT_TEXT_CATEGORY, TACT_TEXT_MESSAGE,
+       TACT_TEXT_EXPLANATION, TACT_TEXT_COUNT };
+
 struct tact_report_rule {
 	const struct tact_rule *rule; /* only while building */
-	size_t id, category, message, explanation;
+	/* Each text is the library's own (a built-in rule's, which lasts:
+	 * tact_text_lasting()), or else NULL, and its copy is at offset
+	 * `off` of the report's strings. */
+	const char *text[TACT_TEXT_COUNT];
+	size_t off[TACT_TEXT_COUNT];
 	int severity;
 };
 

@@ -51,21 +51,51 @@ const char *pk_scalar(const yaml_node_t *n)
 	                                        : NULL;
 }
 
-int pk_scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
-                      char **out)
+/* The text of scalar n, checked: NULL after an error. */
+static const char *scalar_text(struct loader *ld, yaml_node_t *n,
+                               const char *what)
 {
 	const char *s = pk_scalar(n);
 	size_t len;
 
-	if (!s)
-		return pk_fail(ld, n, "'%s' must be a string", what);
+	if (!s) {
+		pk_fail(ld, n, "'%s' must be a string", what);
+		return NULL;
+	}
 	len = n->data.scalar.length;
-	if (strlen(s) != len)
-		return pk_fail(ld, n, "'%s' contains a NUL byte", what);
-	if (tact_utf8_check(s, len) != len)
-		return pk_fail(ld, n, "'%s' is not valid UTF-8", what);
-	*out = tact_strndup(s, len);
+	if (strlen(s) != len) {
+		pk_fail(ld, n, "'%s' contains a NUL byte", what);
+		return NULL;
+	}
+	if (tact_utf8_check(s, len) != len) {
+		pk_fail(ld, n, "'%s' is not valid UTF-8", what);
+		return NULL;
+	}
+	return s;
+}
+
+int pk_scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
+                      char **out)
+{
+	const char *s = scalar_text(ld, n, what);
+
+	if (!s)
+		return TACT_EPACK;
+	*out = tact_strndup(s, n->data.scalar.length);
 	return *out ? TACT_OK : tact_err(TACT_ENOMEM, "out of memory");
+}
+
+int pk_scalar_lasting(struct loader *ld, yaml_node_t *n, const char *what,
+                      char **out)
+{
+	const char *s = scalar_text(ld, n, what);
+
+	if (!s)
+		return TACT_EPACK;
+	if (!tact_text_lasting(s))
+		return pk_scalar_dup(ld, n, what, out);
+	*out = (char *)(uintptr_t)s;
+	return TACT_OK;
 }
 
 /* A string, or a sequence of strings, into a new array. */
@@ -539,17 +569,20 @@ static int repeated(const struct tact_rule *r, const char *key)
 int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
                       yaml_node_t *v)
 {
+	/* The texts a report shows (lasting) are not copied from a built-in
+	 * pack: reports point to them (tact_text_lasting()). */
 	static const struct {
 		const char *key;
 		size_t offset;
+		int lasting;
 	} strings[] = {
-		{ "id", offsetof(struct tact_rule, id) },
-		{ "category", offsetof(struct tact_rule, category) },
-		{ "message", offsetof(struct tact_rule, message) },
-		{ "message_en", offsetof(struct tact_rule, message_en) },
-		{ "explanation", offsetof(struct tact_rule, explanation) },
-		{ "explanation_en", offsetof(struct tact_rule, explanation_en) },
-		{ "source", offsetof(struct tact_rule, source) },
+		{ "id", offsetof(struct tact_rule, id), 1 },
+		{ "category", offsetof(struct tact_rule, category), 1 },
+		{ "message", offsetof(struct tact_rule, message), 1 },
+		{ "message_en", offsetof(struct tact_rule, message_en), 1 },
+		{ "explanation", offsetof(struct tact_rule, explanation), 1 },
+		{ "explanation_en", offsetof(struct tact_rule, explanation_en), 1 },
+		{ "source", offsetof(struct tact_rule, source), 0 },
 	};
 	size_t k;
 
@@ -559,6 +592,8 @@ int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
 
 			if (*slot)
 				return pk_fail(ld, v, "'%s' given twice", key);
+			if (strings[k].lasting)
+				return pk_scalar_lasting(ld, v, key, slot);
 			return pk_scalar_dup(ld, v, key, slot);
 		}
 	}

@@ -28,6 +28,7 @@ struct loader {
 
 /* The built-in packs' documents (lib/prepare.c generates them). */
 extern const unsigned char tact_builtin_scalars[];
+extern const size_t tact_builtin_scalars_size;
 extern const yaml_node_item_t tact_builtin_items[];
 extern const yaml_node_pair_t tact_builtin_pairs[];
 
@@ -43,6 +44,11 @@ yaml_node_t *pk_node(struct loader *ld, int index);
 const char *pk_scalar(const yaml_node_t *n);
 int pk_scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
                   char **out);
+/* As pk_scalar_dup(), but a built-in pack's text is not copied: *out points
+ * to the library's own (tact_text_lasting()), to be freed only with
+ * tact_text_free(). */
+int pk_scalar_lasting(struct loader *ld, yaml_node_t *n, const char *what,
+                      char **out);
 int pk_string_list(struct loader *ld, yaml_node_t *n, const char *what,
                    char ***out, size_t *count);
 int pk_is_key(const yaml_node_pair_t *p, struct loader *ld, const char *k);

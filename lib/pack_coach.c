@@ -23,10 +23,10 @@ struct vocab_common {
 static int copy_proto(struct tact_rule *r, const struct tact_rule *p)
 {
 	r->severity = p->severity < 0 ? TACT_SEVERITY_HINT : p->severity;
-	r->message = tact_strdup(p->message);
-	r->message_en = tact_strdup(p->message_en);
-	r->explanation = tact_strdup(p->explanation);
-	r->explanation_en = tact_strdup(p->explanation_en);
+	r->message = tact_text_dup(p->message);
+	r->message_en = tact_text_dup(p->message_en);
+	r->explanation = tact_text_dup(p->explanation);
+	r->explanation_en = tact_text_dup(p->explanation_en);
 	r->source = tact_strdup(p->source);
 	if (!r->message || !r->explanation || (p->message_en && !r->message_en) ||
 	    (p->explanation_en && !r->explanation_en) || (p->source && !r->source))
@@ -84,7 +84,7 @@ static int word_field(struct loader *ld, yaml_node_pair_t *p,
 	if (pk_is_key(p, ld, "triggers") && !r->triggers)
 		return pk_triggers(ld, v, r);
 	if (pk_is_key(p, ld, "id") && !r->id)
-		return pk_scalar_dup(ld, v, "id", &r->id);
+		return pk_scalar_lasting(ld, v, "id", &r->id);
 	return pk_fail(ld, pk_node(ld, p->key),
 	               "unknown or repeated word field '%s'",
 	               pk_scalar(pk_node(ld, p->key)) ? pk_scalar(pk_node(ld, p->key)) : "?");
@@ -271,10 +271,10 @@ int pk_vocabulary(struct loader *ld, yaml_node_t *n)
 		rc = check_bands(ld, n, first);
 	free(vc.hint);
 	free(vc.hint_en);
-	free(vc.proto.message);
-	free(vc.proto.message_en);
-	free(vc.proto.explanation);
-	free(vc.proto.explanation_en);
+	tact_text_free(vc.proto.message);
+	tact_text_free(vc.proto.message_en);
+	tact_text_free(vc.proto.explanation);
+	tact_text_free(vc.proto.explanation_en);
 	free(vc.proto.source);
 	return rc;
 }

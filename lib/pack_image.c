@@ -37,6 +37,26 @@ static void node(yaml_node_t *out, const struct tact_yaml_node *in)
 	}
 }
 
+int tact_text_lasting(const char *s)
+{
+	uintptr_t p = (uintptr_t)s, at = (uintptr_t)tact_builtin_scalars;
+
+	return p >= at && p - at < tact_builtin_scalars_size;
+}
+
+char *tact_text_dup(const char *s)
+{
+	if (!s || tact_text_lasting(s))
+		return (char *)(uintptr_t)s;
+	return tact_strdup(s);
+}
+
+void tact_text_free(char *s)
+{
+	if (!tact_text_lasting(s))
+		free(s);
+}
+
 int pk_image_document(struct loader *ld, const struct tact_builtin_pack *bp)
 {
 	yaml_node_t *v = tact_calloc(bp->nnodes, sizeof *v);

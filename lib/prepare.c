@@ -21,6 +21,7 @@
 const struct tact_builtin_pack tact_builtin_packs[] = { { "", NULL, 0 } };
 const size_t tact_builtin_pack_count = 0;
 const unsigned char tact_builtin_scalars[] = { 0 };
+const size_t tact_builtin_scalars_size = 0;
 const yaml_node_item_t tact_builtin_items[] = { 0 };
 const yaml_node_pair_t tact_builtin_pairs[] = { { 0, 0 } };
 const struct tact_prepared tact_prepared[] = {
@@ -308,6 +309,8 @@ static void emit_image(FILE *out, struct image *im)
 
 	emit_bytes(out, "const unsigned char tact_builtin_scalars[]",
 	           im->scalars.v, im->scalars.n);
+	fprintf(out, "const size_t tact_builtin_scalars_size = %zu;\n\n",
+	        im->scalars.n);
 	fprintf(out, "const yaml_node_item_t tact_builtin_items[] = {");
 	for (k = 0; k < im->nitems; k++)
 		fprintf(out, "%s%d,", k % 16 ? "" : "\n\t", im->items[k]);

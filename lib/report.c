@@ -3,7 +3,8 @@
  *
  * A report owns copies of everything it shows (rule ids, messages, matched
  * text, suggestions) in one string buffer, so it outlives the checker and
- * the checked text.
+ * the checked text. The texts of built-in rules are not copied: they are
+ * the library's read-only data, which lasts longer than any report.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -107,9 +108,24 @@ int tact_report_string(struct tact_report *r, const char *s, size_t n,
 	return TACT_OK;
 }
 
-static int copy_str(struct tact_report *r, const char *s, size_t *off)
+/* Text s of a rule, for the report: the library's own text is pointed
+ * to, any other copied. */
+static int rule_text_keep(struct tact_report *r, struct tact_report_rule *rr,
+                          int k, const char *s)
 {
-	return tact_report_string(r, s ? s : "", s ? strlen(s) : 0, off);
+	rr->off[k] = 0;
+	if (s && tact_text_lasting(s)) {
+		rr->text[k] = s;
+		return TACT_OK;
+	}
+	rr->text[k] = NULL;
+	return tact_report_string(r, s ? s : "", s ? strlen(s) : 0, &rr->off[k]);
+}
+
+static const char *rule_text(const struct tact_report *r,
+                             const struct tact_report_rule *rr, int k)
+{
+	return rr->text[k] ? rr->text[k] : r->strings.data + rr->off[k];
 }
 
 int tact_report_rule_index(struct tact_report *r, const struct tact_rule *rule,
@@ -126,13 +142,14 @@ int tact_report_rule_index(struct tact_report *r, const struct tact_rule *rule,
 	if (tact_grow((void **)&r->rules, &r->rcap, r->nrules + 1, sizeof *rr))
 		return TACT_ENOMEM;
 	rr = &r->rules[r->nrules];
-	memset(rr, 0, sizeof *rr);
 	rr->rule = rule;
 	rr->severity = rule->severity;
-	if (copy_str(r, rule->id, &rr->id) ||
-	    copy_str(r, rule->category, &rr->category) ||
-	    copy_str(r, tact_rule_message(rule, english), &rr->message) ||
-	    copy_str(r, tact_rule_explanation(rule, english), &rr->explanation))
+	if (rule_text_keep(r, rr, TACT_TEXT_ID, rule->id) ||
+	    rule_text_keep(r, rr, TACT_TEXT_CATEGORY, rule->category) ||
+	    rule_text_keep(r, rr, TACT_TEXT_MESSAGE,
+	                   tact_rule_message(rule, english)) ||
+	    rule_text_keep(r, rr, TACT_TEXT_EXPLANATION,
+	                   tact_rule_explanation(rule, english)))
 		return TACT_ENOMEM;
 	*index = r->nrules++;
 	return TACT_OK;
@@ -242,25 +259,32 @@ static void fill_positions(struct tact_report *r, const char *text)
 static const int severity_points[] = { 3, 8, 15 };
 #define CATEGORY_MAX_LOSS 40
 
+/* The category of r->lost[k]. */
+static const char *lost_category(const struct tact_report *r, size_t k)
+{
+	return rule_text(r, &r->rules[r->lost[k].rule], TACT_TEXT_CATEGORY);
+}
+
 static int score(struct tact_report *r)
 {
 	size_t i, k;
 	int total = 0;
 
 	for (i = 0; i < r->nfindings; i++) {
-		const struct tact_report_rule *rr = &r->rules[r->findings[i].rule];
+		size_t rule = r->findings[i].rule;
+		const struct tact_report_rule *rr = &r->rules[rule];
+		const char *category = rule_text(r, rr, TACT_TEXT_CATEGORY);
 		struct tact_lost *l = NULL;
 
 		for (k = 0; k < r->nlost && !l; k++)
-			if (strcmp(r->strings.data + r->lost[k].category,
-			           r->strings.data + rr->category) == 0)
+			if (strcmp(lost_category(r, k), category) == 0)
 				l = &r->lost[k];
 		if (!l) {
 			if (tact_grow((void **)&r->lost, &r->lcap, r->nlost + 1,
 			              sizeof *r->lost))
 				return TACT_ENOMEM;
 			l = &r->lost[r->nlost++];
-			l->category = rr->category;
+			l->rule = rule;
 			l->points = 0;
 		}
 		l->points += severity_points[rr->severity];
@@ -330,14 +354,19 @@ static const struct tact_report_rule *frule(const tact_finding *f)
 	return &f->report->rules[f->rule];
 }
 
+static const char *frule_text(const tact_finding *f, int k)
+{
+	return rule_text(f->report, frule(f), k);
+}
+
 const char *tact_finding_rule(const tact_finding *f)
 {
-	return f ? str(f, frule(f)->id) : NULL;
+	return f ? frule_text(f, TACT_TEXT_ID) : NULL;
 }
 
 const char *tact_finding_category(const tact_finding *f)
 {
-	return f ? str(f, frule(f)->category) : NULL;
+	return f ? frule_text(f, TACT_TEXT_CATEGORY) : NULL;
 }
 
 int tact_finding_severity(const tact_finding *f)
@@ -349,12 +378,13 @@ const char *tact_finding_message(const tact_finding *f)
 {
 	if (!f)
 		return NULL;
-	return str(f, f->message ? f->message : frule(f)->message);
+	return f->message ? str(f, f->message)
+	                  : frule_text(f, TACT_TEXT_MESSAGE);
 }
 
 const char *tact_finding_explanation(const tact_finding *f)
 {
-	return f ? str(f, frule(f)->explanation) : NULL;
+	return f ? frule_text(f, TACT_TEXT_EXPLANATION) : NULL;
 }
 
 const char *tact_finding_match(const tact_finding *f, size_t *len)
@@ -477,7 +507,7 @@ int tact_report_score_lost(const tact_report *r, const char *category)
 	size_t k;
 
 	for (k = 0; r && category && k < r->nlost; k++)
-		if (strcmp(r->strings.data + r->lost[k].category, category) == 0)
+		if (strcmp(lost_category(r, k), category) == 0)
 			return r->lost[k].points;
 	return 0;
 }

@@ -145,6 +145,56 @@ START_TEST(bad_examples_fire_under_auto)
 }
 END_TEST
 
+/* The texts of built-in rules are not copied into a report but pointed
+ * to (they are the library's read-only data): a report still shows them,
+ * and its score, once its checker is gone, in the checker's language and
+ * in English. (Under the sanitizers, a text freed with the checker would
+ * fail this test.) */
+START_TEST(builtin_report_outlives_checker)
+{
+	static const char text[] = "Вы должны сначала оплатить заказ, но "
+	                           "это займёт время.";
+	tact_check_options o = TACT_CHECK_OPTIONS_INIT;
+	char want[2][4][1024];
+	tact_checker *c = builtin();
+	tact_report *r = NULL;
+	const tact_finding *f;
+	const tact_rule *rule = NULL;
+	size_t k, n;
+	int lost;
+
+	o.language = "ru";
+	o.flags = (unsigned int)_i * TACT_CHECK_ENGLISH;
+	ck_assert_int_eq(tact_check(&r, c, text, strlen(text), &o), TACT_OK);
+	ck_assert_uint_ge(tact_report_count(r), 2);
+	for (k = 0; k < 2; k++) {
+		f = tact_report_finding(r, k);
+		n = tact_checker_rule_count(c);
+		while (n-- > 0 && strcmp(tact_rule_id(rule = tact_checker_rule(c, n)),
+		                          tact_finding_rule(f)) != 0)
+			;
+		snprintf(want[k][0], sizeof want[k][0], "%s", tact_rule_id(rule));
+		snprintf(want[k][1], sizeof want[k][1], "%s", tact_rule_category(rule));
+		snprintf(want[k][2], sizeof want[k][2], "%s",
+		         tact_rule_message(rule, _i));
+		snprintf(want[k][3], sizeof want[k][3], "%s",
+		         tact_rule_explanation(rule, _i));
+	}
+	lost = tact_report_score_lost(r, want[0][1]);
+	ck_assert_int_gt(lost, 0);
+	tact_checker_free(c);
+	for (k = 0; k < 2; k++) {
+		f = tact_report_finding(r, k);
+		ck_assert_str_eq(tact_finding_rule(f), want[k][0]);
+		ck_assert_str_eq(tact_finding_category(f), want[k][1]);
+		ck_assert_str_eq(tact_finding_message(f), want[k][2]);
+		ck_assert_str_eq(tact_finding_explanation(f), want[k][3]);
+	}
+	ck_assert_int_eq(tact_report_score_lost(r, want[0][1]), lost);
+	tact_report_free(r);
+}
+END_TEST
+
 static Suite *builtin_suite(void)
 {
 	Suite *s = suite_create("builtin");
@@ -155,6 +205,7 @@ static Suite *builtin_suite(void)
 	tcase_add_loop_test(tc, good_examples_are_clean, 0, 4);
 	tcase_add_loop_test(tc, full_rewrite_is_idempotent, 0, 4);
 	tcase_add_loop_test(tc, bad_examples_fire_under_auto, 0, 4);
+	tcase_add_loop_test(tc, builtin_report_outlives_checker, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

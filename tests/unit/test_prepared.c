@@ -214,6 +214,45 @@ START_TEST(a_pack_that_differs_is_computed)
 }
 END_TEST
 
+/* Whether each text a report shows of rule r is the library's own. */
+static void texts_lasting(const struct tact_rule *r, int want)
+{
+	const char *const texts[] = {
+		r->message, r->message_en, r->explanation, r->explanation_en,
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
+		ck_assert_msg(!texts[k] || tact_text_lasting(texts[k]) == want,
+		              "%s: text %zu", r->id, k);
+	/* Coaching rules and vocabulary words without an id of their own
+	 * make their id, and their category, when they are loaded. */
+	if (r->kind == TACT_RULE_PHRASE) {
+		ck_assert_int_eq(tact_text_lasting(r->id), want);
+		ck_assert_int_eq(tact_text_lasting(r->category), want);
+	}
+}
+
+/* A built-in rule's messages, explanation, id and category are the
+ * library's read-only data, not copies: reports point to them instead of
+ * copying them. A pack read at run time copies its texts. */
+START_TEST(builtin_texts_are_not_copied)
+{
+	tact_checker *built = NULL, *files = from_files();
+	size_t k;
+
+	ck_assert_int_eq(tact_checker_new(&built, TACT_CHECKER_DEFAULT), TACT_OK);
+	for (k = 0; k < built->nrules; k++) {
+		texts_lasting(built->rules[k], 1);
+		texts_lasting(files->rules[k], 0);
+	}
+	ck_assert(!tact_text_lasting(NULL));
+	ck_assert(!tact_text_lasting("en.contrast.but"));
+	tact_checker_free(built);
+	tact_checker_free(files);
+}
+END_TEST
+
 static Suite *prepared_suite(void)
 {
 	Suite *s = suite_create("prepared");
@@ -223,6 +262,7 @@ static Suite *prepared_suite(void)
 	tcase_add_test(tc, builtin_packs_load_as_their_files);
 	tcase_add_test(tc, every_pattern_is_taken);
 	tcase_add_test(tc, a_pack_that_differs_is_computed);
+	tcase_add_test(tc, builtin_texts_are_not_copied);
 	suite_add_tcase(s, tc);
 	return s;
 }
