@@ -279,7 +279,8 @@ static uint32_t new_quad(const struct entries *e, size_t k, uint32_t *last)
 }
 
 /* Fill the quad table: each distinct first four bytes of the literals
- * looked up by them, and the node they lead to; at most half full. */
+ * looked up by them, and the node they lead to; at most a quarter
+ * full, so that a look-up that finds nothing (most of them) ends soon. */
 static int build_quads(struct tact_btrie *t, const struct entries *e)
 {
 	struct tact_quad *q = NULL;
@@ -288,7 +289,7 @@ static int build_quads(struct tact_btrie *t, const struct entries *e)
 
 	for (k = 0; k < e->n; k++)
 		n += new_quad(e, k, &last) != 0;
-	while (size < 2 * n)
+	while (size < 4 * n)
 		size *= 2;
 	t->quads = tact_calloc(size, sizeof *t->quads);
 	if (!t->quads)
@@ -686,13 +687,55 @@ static int push_hits(const struct tact_btrie *t, const struct tact_bnode *n,
 	return TACT_OK;
 }
 
+/* Do the k bytes at a and b agree? Inline: a chain is short, and a call
+ * to memcmp() cost more than the comparison. */
+static inline int same_bytes(const unsigned char *a, const unsigned char *b,
+                             size_t k)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	uint16_t h, g;
+
+	for (; k >= 8; a += 8, b += 8, k -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	if (k >= 4) {
+		/* The first four bytes and the last four, which may overlap. */
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + k - 4, 4);
+		memcpy(&v, b + k - 4, 4);
+		return u == v;
+	}
+	if (k >= 2) {
+		memcpy(&h, a, 2);
+		memcpy(&g, b, 2);
+		return h == g && a[k - 1] == b[k - 1];
+	}
+	return k == 0 || a[0] == b[0];
+}
+
 /* Does the rest of node n's chain follow its first byte at s[j]? */
 static inline int chain_at(const struct tact_bnode *n, const unsigned char *s,
                            size_t len, size_t j)
 {
 	return j + n->chain <= len &&
-	       memcmp(s + j + 1, (const unsigned char *)n->bits + 1,
-	              n->chain - 1u) == 0;
+	       same_bytes(s + j + 1, (const unsigned char *)n->bits + 1,
+	                  n->chain - 1u);
+}
+
+/* Where the run of white space at s[j] ends (s[j] may start one). Most
+ * runs are one ASCII space, told without a call. */
+static inline size_t space_run_at(const unsigned char *s, size_t len, size_t j)
+{
+	if (s[j] == ' ' && (j + 1 == len || !space_lead[s[j + 1]]))
+		return j + 1;
+	return tact_space_run((const char *)s, len, j);
 }
 
 /* Every literal of t that starts at s[i], walking on from node n, which
@@ -719,7 +762,7 @@ static int walk(const struct tact_btrie *t, const struct tact_bnode *n,
 			next = &t->nodes[n->child];
 			j += n->chain;
 		} else if ((n->bits[3] >> 63) && space_lead[s[j]] &&
-		           (run = tact_space_run((const char *)s, len, j)) > j) {
+		           (run = space_run_at(s, len, j)) > j) {
 			next = child(t, n, TACT_GAP);
 			j = run;
 		} else {
