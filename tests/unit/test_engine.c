@@ -523,6 +523,40 @@ START_TEST(report_outlives_checker_and_text)
 }
 END_TEST
 
+/* Findings come in text order whatever their number: a few are sorted
+ * by insertion, many by qsort(). Each sentence gives three findings, of
+ * three rules, found rule by rule: «но» (the first rule), then the
+ * obligation that opens the sentence, then «апи» inside it. */
+START_TEST(findings_in_text_order)
+{
+	static const size_t counts[] = { 1, 3, 8, 9, 20 };
+	tact_checker *c = fixture();
+	size_t k, i, n = counts[_i];
+	char *t = malloc(n * 64 + 1), *p = t;
+	tact_report *r;
+
+	for (k = 0; k < n; k++)
+		p += sprintf(p, "Вы должны %s апи, но ждите. ", k % 2 ? "знать" : "ввести");
+	r = check_as(c, "ru", t);
+	ck_assert_uint_eq(tact_report_count(r), 3 * n);
+	for (i = 1; i < tact_report_count(r); i++) {
+		size_t a, b, x, y;
+
+		tact_finding_span(tact_report_finding(r, i - 1), &a, &x, NULL, NULL,
+		                  NULL, NULL);
+		tact_finding_span(tact_report_finding(r, i), &b, &y, NULL, NULL, NULL,
+		                  NULL);
+		ck_assert_uint_le(a, b);
+		ck_assert(a < b || x >= y);
+	}
+	ck_assert_str_eq(tact_finding_rule(tact_report_finding(r, 0)),
+	                 "ru.obligation.must");
+	tact_report_free(r);
+	free(t);
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(long_sentence_is_cut_not_refused)
 {
 	tact_checker *c = fixture();
@@ -565,6 +599,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, invalid_utf8_among_two_byte_letters);
 	tcase_add_test(tc, invalid_utf8_matches_reference);
 	tcase_add_test(tc, report_outlives_checker_and_text);
+	tcase_add_loop_test(tc, findings_in_text_order, 0, 5);
 	tcase_add_test(tc, long_sentence_is_cut_not_refused);
 	suite_add_tcase(s, tc);
 	return s;
