@@ -108,7 +108,8 @@ void tact_rule_free(struct tact_rule *r)
 	tact_text_free(r->id); tact_text_free(r->category);
 	tact_text_free(r->message); tact_text_free(r->message_en);
 	tact_text_free(r->explanation); tact_text_free(r->explanation_en);
-	free(r->language); free(r->pack); free(r->source);
+	tact_text_free(r->source);
+	free(r->language); free(r->pack);
 	for (k = 0; k < r->npatterns; k++)
 		tact_pattern_free(&r->patterns[k]);
 	free(r->patterns);

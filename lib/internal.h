@@ -334,9 +334,9 @@ int tact_band_groups_build(struct tact_band_groups *out,
                            struct tact_band *const *b, size_t nb);
 void tact_band_groups_free(struct tact_band_groups *g);
 
-/* A rule of a built-in pack does not copy its id, category, message and
- * explanation (nor their English forms): they point to the library's own
- * text (tact_text_lasting()), which reports point to as well. */
+/* A rule of a built-in pack does not copy its id, category, messages,
+ * explanations and source: they point to the library's own text
+ * (tact_text_lasting()), which reports point to as well. */
 struct tact_rule {
 	char *id;
 	char *category;

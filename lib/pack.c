@@ -569,20 +569,19 @@ static int repeated(const struct tact_rule *r, const char *key)
 int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
                       yaml_node_t *v)
 {
-	/* The texts a report shows (lasting) are not copied from a built-in
-	 * pack: reports point to them (tact_text_lasting()). */
+	/* A built-in pack's texts are not copied: the rule, and the reports
+	 * that show them, point to them (tact_text_lasting()). */
 	static const struct {
 		const char *key;
 		size_t offset;
-		int lasting;
 	} strings[] = {
-		{ "id", offsetof(struct tact_rule, id), 1 },
-		{ "category", offsetof(struct tact_rule, category), 1 },
-		{ "message", offsetof(struct tact_rule, message), 1 },
-		{ "message_en", offsetof(struct tact_rule, message_en), 1 },
-		{ "explanation", offsetof(struct tact_rule, explanation), 1 },
-		{ "explanation_en", offsetof(struct tact_rule, explanation_en), 1 },
-		{ "source", offsetof(struct tact_rule, source), 0 },
+		{ "id", offsetof(struct tact_rule, id) },
+		{ "category", offsetof(struct tact_rule, category) },
+		{ "message", offsetof(struct tact_rule, message) },
+		{ "message_en", offsetof(struct tact_rule, message_en) },
+		{ "explanation", offsetof(struct tact_rule, explanation) },
+		{ "explanation_en", offsetof(struct tact_rule, explanation_en) },
+		{ "source", offsetof(struct tact_rule, source) },
 	};
 	size_t k;
 
@@ -592,9 +591,7 @@ int pk_rule_field(struct loader *ld, struct tact_rule *r, const char *key,
 
 			if (*slot)
 				return pk_fail(ld, v, "'%s' given twice", key);
-			if (strings[k].lasting)
-				return pk_scalar_lasting(ld, v, key, slot);
-			return pk_scalar_dup(ld, v, key, slot);
+			return pk_scalar_lasting(ld, v, key, slot);
 		}
 	}
 	if (repeated(r, key))

@@ -27,7 +27,7 @@ static int copy_proto(struct tact_rule *r, const struct tact_rule *p)
 	r->message_en = tact_text_dup(p->message_en);
 	r->explanation = tact_text_dup(p->explanation);
 	r->explanation_en = tact_text_dup(p->explanation_en);
-	r->source = tact_strdup(p->source);
+	r->source = tact_text_dup(p->source);
 	if (!r->message || !r->explanation || (p->message_en && !r->message_en) ||
 	    (p->explanation_en && !r->explanation_en) || (p->source && !r->source))
 		return tact_err(TACT_ENOMEM, "out of memory");
@@ -275,7 +275,7 @@ int pk_vocabulary(struct loader *ld, yaml_node_t *n)
 	tact_text_free(vc.proto.message_en);
 	tact_text_free(vc.proto.explanation);
 	tact_text_free(vc.proto.explanation_en);
-	free(vc.proto.source);
+	tact_text_free(vc.proto.source);
 	return rc;
 }
 

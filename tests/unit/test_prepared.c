@@ -214,11 +214,13 @@ START_TEST(a_pack_that_differs_is_computed)
 }
 END_TEST
 
-/* Whether each text a report shows of rule r is the library's own. */
+/* Whether each text of rule r (those a report shows, and its source) is
+ * the library's own. */
 static void texts_lasting(const struct tact_rule *r, int want)
 {
 	const char *const texts[] = {
 		r->message, r->message_en, r->explanation, r->explanation_en,
+		r->source,
 	};
 	size_t k;
 
@@ -233,9 +235,9 @@ static void texts_lasting(const struct tact_rule *r, int want)
 	}
 }
 
-/* A built-in rule's messages, explanation, id and category are the
- * library's read-only data, not copies: reports point to them instead of
- * copying them. A pack read at run time copies its texts. */
+/* A built-in rule's messages, explanations, source, id and category are
+ * the library's read-only data, not copies: reports point to them instead
+ * of copying them. A pack read at run time copies its texts. */
 START_TEST(builtin_texts_are_not_copied)
 {
 	tact_checker *built = NULL, *files = from_files();
