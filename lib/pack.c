@@ -74,15 +74,19 @@ static const char *scalar_text(struct loader *ld, yaml_node_t *n,
 	return s;
 }
 
+/* A copy of text s, checked by scalar_text(), of scalar n. */
+static int scalar_copy(const yaml_node_t *n, const char *s, char **out)
+{
+	*out = tact_strndup(s, n->data.scalar.length);
+	return *out ? TACT_OK : tact_err(TACT_ENOMEM, "out of memory");
+}
+
 int pk_scalar_dup(struct loader *ld, yaml_node_t *n, const char *what,
                       char **out)
 {
 	const char *s = scalar_text(ld, n, what);
 
-	if (!s)
-		return TACT_EPACK;
-	*out = tact_strndup(s, n->data.scalar.length);
-	return *out ? TACT_OK : tact_err(TACT_ENOMEM, "out of memory");
+	return s ? scalar_copy(n, s, out) : TACT_EPACK;
 }
 
 int pk_scalar_lasting(struct loader *ld, yaml_node_t *n, const char *what,
@@ -93,7 +97,7 @@ int pk_scalar_lasting(struct loader *ld, yaml_node_t *n, const char *what,
 	if (!s)
 		return TACT_EPACK;
 	if (!tact_text_lasting(s))
-		return pk_scalar_dup(ld, n, what, out);
+		return scalar_copy(n, s, out);
 	*out = (char *)(uintptr_t)s;
 	return TACT_OK;
 }
