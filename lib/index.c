@@ -669,21 +669,34 @@ static int word_at(const unsigned char *s, size_t len, size_t j)
 }
 
 /* The hits of node n for a literal that starts at s[i] and ends at
- * s[j]. */
+ * s[j]. Room for all of them is made at once, and whether a word
+ * character follows is asked once, of the first hit that needs no word
+ * character after the literal. */
 static int push_hits(const struct tact_btrie *t, const struct tact_bnode *n,
                      const unsigned char *s, size_t len, size_t i, size_t j,
                      struct tact_cands *out)
 {
-	size_t k;
+	const uint32_t *h = t->hits + n->hits;
+	uint64_t *v;
+	size_t k, m;
+	int after = -1;         /* a word character at s[j]: not asked yet */
 
+	if (out->n + n->nhits > out->cap &&
+	    tact_grow((void **)&out->v, &out->cap, out->n + n->nhits,
+	              sizeof *out->v))
+		return TACT_ENOMEM;
+	v = out->v;
+	m = out->n;
 	for (k = 0; k < n->nhits; k++) {
-		uint32_t h = t->hits[n->hits + k];
-
-		if ((h & TACT_HIT_END) && word_at(s, len, j))
-			continue;
-		if (tact_cands_push(out, h & ~TACT_HIT_END, i))
-			return TACT_ENOMEM;
+		if (h[k] & TACT_HIT_END) {
+			if (after < 0)
+				after = word_at(s, len, j);
+			if (after)
+				continue;
+		}
+		v[m++] = (uint64_t)(h[k] & ~TACT_HIT_END) << 32 | (uint32_t)i;
 	}
+	out->n = m;
 	return TACT_OK;
 }
 
