@@ -1016,6 +1016,87 @@ int tact_pattern_line_start(const char *pattern)
 	return !a.fail;
 }
 
+/* Read an alternative of a group that opens a pattern: ^, or a
+ * lookbehind of ^ and white space ((?<=^\s\s)). Returns how many
+ * characters of white space it lets come before a match, or -1. */
+static int opening_alternative(const char **p)
+{
+	int spaces = 0;
+
+	if (**p == '^') {
+		(*p)++;
+		return 0;
+	}
+	if (strncmp(*p, "(?<=^", 5) != 0)
+		return -1;
+	for (*p += 5; strncmp(*p, "\\s", 2) == 0 && spaces < 8; *p += 2)
+		spaces++;
+	if (**p != ')')
+		return -1;
+	(*p)++;
+	return spaces;
+}
+
+/* Read what opens pattern p (^, or a group of opening_alternative()s);
+ * returns the most characters it lets come before a match, or -1. */
+static int opening_group(const char **p)
+{
+	int most = 0, k;
+
+	if (**p == '^')
+		return opening_alternative(p);
+	if (strncmp(*p, "(?:", 3) != 0)
+		return -1;
+	*p += 3;
+	for (;;) {
+		if ((k = opening_alternative(p)) < 0)
+			return -1;
+		most = k > most ? k : most;
+		if (**p == ')')
+			break;
+		if (**p != '|')
+			return -1;
+		(*p)++;
+	}
+	(*p)++;
+	return most;
+}
+
+int tact_pattern_opening(const char *pattern)
+{
+	struct parser a;
+	int extended, spaces;
+	const char *p;
+
+	if (!valid(pattern))
+		return -1;
+	p = opening(pattern, &extended);
+	if ((spaces = opening_group(&p)) < 0 || *p == '?' || *p == '*' ||
+	    *p == '+' || *p == '{')
+		return -1;
+	/* Nothing after it may offer another way to match: no alternative
+	 * at the top level. */
+	memset(&a, 0, sizeof a);
+	a.p = p;
+	a.end = p + strlen(p);
+	a.extended = extended;
+	for (;;) {
+		struct set s;
+		long min, max;
+
+		skip_space(&a);
+		if (a.fail || a.p >= a.end)
+			break;
+		if (*a.p == '|' || *a.p == ')')
+			return -1;
+		set_init(&s);
+		atom(&a, &s);
+		free(s.v);
+		quantifier(&a, &min, &max);
+	}
+	return a.fail ? -1 : spaces;
+}
+
 int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)
 {
 	struct set s = { NULL, 0, 0 };

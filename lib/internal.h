@@ -250,6 +250,11 @@ struct tact_pattern {
 	 * it fails up to the next newline (tact_pattern_line_start(),
 	 * tact_pattern_search()). */
 	int line_start;
+	/* Rule patterns that must match where the text starts
+	 * (tact_pattern_opening()): a match starts at an offset below this,
+	 * as white space before it is at most three bytes a character;
+	 * 0 when it may start anywhere. */
+	size_t starts_below;
 };
 
 struct tact_example {
@@ -595,6 +600,12 @@ int tact_pattern_search(const struct tact_pattern *p, const char *subject,
  * of the line, or of the search, so it may be compiled anchored and run
  * where lines start (tact_pattern_search()). */
 int tact_pattern_line_start(const char *pattern);
+/* When every match of pattern must start at the start of the text, or
+ * after at most a few white-space characters there (the pattern opens
+ * with ^ or with (?:^|(?<=^\s)|(?<=^\s\s)), unquantified, and has no
+ * other alternative at its top level): the most such characters, 0..8.
+ * Else -1. */
+int tact_pattern_opening(const char *pattern);
 /* The literal text every match of pattern starts with, when the pattern
  * begins with zero-width assertions (\b, lookbehinds, ^) followed by plain
  * letters, folded like the text; NULL when it shows none of at least two

@@ -392,14 +392,18 @@ static void sort_keys(uint64_t *v, size_t n)
 }
 
 /* Can the candidate of pattern id at offset `at` match? Not when the
- * pattern has inner literals and none was seen at `at` or after it
- * (every match holds one further on); a pattern without anchors runs
- * when one of its second set was seen anywhere. */
+ * pattern is anchored and must start where the sentence does, and `at`
+ * is further on; not when the pattern has inner literals and none was
+ * seen at `at` or after it (every match holds one further on); a
+ * pattern without anchors runs when one of its second set was seen
+ * anywhere. */
 static int may_run(const struct engine *e, uint32_t id, uint32_t at)
 {
 	const struct tact_inner_seen *in = &e->sc->inner_seen[id];
 	const struct tact_pattern *p = e->ctx->checker->index.pats[id].pat;
 
+	if (p->anchors.n && p->starts_below && at >= p->starts_below)
+		return 0;
 	if (!p->inner.n)
 		return 1;
 	if (in->serial != e->sc->serial)

@@ -310,8 +310,9 @@ static int rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
 int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
                     struct tact_pattern *p)
 {
-	int rc;
+	int rc, spaces = tact_pattern_opening(src);
 
+	p->starts_below = spaces < 0 ? 0 : 3 * (size_t)spaces + 1;
 	if (take(ld, TACT_PREP_RULE, src, p, &rc))
 		return rc;
 	rc = rule_pattern(ld, n, src, p);

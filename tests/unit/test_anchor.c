@@ -1269,6 +1269,27 @@ START_TEST(line_start_patterns)
 }
 END_TEST
 
+START_TEST(opening_patterns)
+{
+	ck_assert_int_eq(tact_pattern_opening("^but\\b"), 0);
+	ck_assert_int_eq(tact_pattern_opening(
+	                         "(?:^|(?<=^\\s)|(?<=^\\s\\s))вы\\s+"), 2);
+	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s))(?:a|b)c"), 1);
+	ck_assert_int_eq(tact_pattern_opening("(?x)^a # note\n b"), 0);
+	/* Another alternative may match anywhere. */
+	ck_assert_int_eq(tact_pattern_opening("^a|b"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?x) ^ a | b"), -1);
+	/* An optional opening, or one alternative that is not the start. */
+	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s))?x"), -1);
+	ck_assert_int_eq(tact_pattern_opening("^*x"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?:^|x)y"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s\\w))y"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s)y"), -1);
+	ck_assert_int_eq(tact_pattern_opening("\\bfoo"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?m)^foo"), -1);
+}
+END_TEST
+
 /* Compile pattern as the loader compiles an unanchored one: anchored
  * when it opens with [^\n]*. */
 static void compile_line_start(struct tact_pattern *p, const char *pattern)
@@ -1364,6 +1385,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, walks_find_literals_exactly);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
+	tcase_add_test(tc, opening_patterns);
 	tcase_add_test(tc, line_start_search_is_unanchored_search);
 	suite_add_tcase(s, tc);
 	return s;

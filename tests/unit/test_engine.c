@@ -311,6 +311,30 @@ START_TEST(second_literals_seen_anywhere)
 }
 END_TEST
 
+/* A pattern that must start where a sentence does runs only there: it
+ * still finds the start of every sentence, white space before it
+ * included, and nothing further on. */
+START_TEST(sentence_opening_pattern)
+{
+	tact_checker *c =
+	        one_rule("en", "(?:^|(?<=^\\s)|(?<=^\\s\\s))but\\b");
+	tact_report *r = check_as(c, "en",
+	                          "But no. Ok, but yes.\n\u3000\u3000but maybe. "
+	                          "Nothing but this!   But then.");
+	size_t b, e, cb, ce, line, col;
+
+	ck_assert_uint_eq(tact_report_count(r), 3);
+	span_of(r, 0, &b, &e, &cb, &ce, &line, &col);
+	ck_assert_uint_eq(b, 0);
+	span_of(r, 1, &b, &e, &cb, &ce, &line, &col);
+	ck_assert_uint_eq(b, 27);
+	span_of(r, 2, &b, &e, &cb, &ce, &line, &col);
+	ck_assert_uint_eq(b, 58);
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(rule_without_triggers_runs)
 {
 	tact_checker *c = fixture();
@@ -592,6 +616,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, different_categories_may_overlap);
 	tcase_add_test(tc, match_start_moved_by_k);
 	tcase_add_test(tc, second_literals_seen_anywhere);
+	tcase_add_test(tc, sentence_opening_pattern);
 	tcase_add_test(tc, rule_without_triggers_runs);
 	tcase_add_test(tc, options_filter);
 	tcase_add_test(tc, english_messages);
