@@ -977,6 +977,28 @@ static int valid(const char *pattern)
 	return tact_utf8_check(pattern, n) == n;
 }
 
+/* Read the rest of a pattern atom by atom at its top level: 1 when no
+ * other alternative begins there (nor a group closes that it did not
+ * open) and it reads without failing. */
+static int no_top_alternative(struct parser *a)
+{
+	for (;;) {
+		struct set s;
+		long min, max;
+
+		skip_space(a);
+		if (a->fail || a->p >= a->end)
+			break;
+		if (*a->p == '|' || *a->p == ')')
+			return 0;
+		set_init(&s);
+		atom(a, &s);
+		free(s.v);
+		quantifier(a, &min, &max);
+	}
+	return !a->fail;
+}
+
 int tact_pattern_line_start(const char *pattern)
 {
 	static const char lead[] = "[^\\n]*";
@@ -999,21 +1021,7 @@ int tact_pattern_line_start(const char *pattern)
 	a.p += sizeof lead - 1;
 	if (a.p < a.end && (*a.p == '?' || *a.p == '+'))
 		a.p++;
-	for (;;) {
-		struct set s;
-		long min, max;
-
-		skip_space(&a);
-		if (a.fail || a.p >= a.end)
-			break;
-		if (*a.p == '|' || *a.p == ')')
-			return 0;
-		set_init(&s);
-		atom(&a, &s);
-		free(s.v);
-		quantifier(&a, &min, &max);
-	}
-	return !a.fail;
+	return no_top_alternative(&a);
 }
 
 /* Read an alternative of a group that opens a pattern: ^, or a
@@ -1071,30 +1079,18 @@ int tact_pattern_opening(const char *pattern)
 	if (!valid(pattern))
 		return -1;
 	p = opening(pattern, &extended);
-	if ((spaces = opening_group(&p)) < 0 || *p == '?' || *p == '*' ||
-	    *p == '+' || *p == '{')
+	if ((spaces = opening_group(&p)) < 0)
 		return -1;
-	/* Nothing after it may offer another way to match: no alternative
-	 * at the top level. */
 	memset(&a, 0, sizeof a);
 	a.p = p;
 	a.end = p + strlen(p);
 	a.extended = extended;
-	for (;;) {
-		struct set s;
-		long min, max;
-
-		skip_space(&a);
-		if (a.fail || a.p >= a.end)
-			break;
-		if (*a.p == '|' || *a.p == ')')
-			return -1;
-		set_init(&s);
-		atom(&a, &s);
-		free(s.v);
-		quantifier(&a, &min, &max);
-	}
-	return a.fail ? -1 : spaces;
+	/* Not quantified (where (?x) lets space come between), and nothing
+	 * after it may offer another way to match. */
+	skip_space(&a);
+	if (a.p < a.end && strchr("?*+{", *a.p))
+		return -1;
+	return no_top_alternative(&a) ? spaces : -1;
 }
 
 int tact_pattern_anchors(const char *pattern, struct tact_anchors *out)

@@ -1282,6 +1282,8 @@ START_TEST(opening_patterns)
 	/* An optional opening, or one alternative that is not the start. */
 	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s))?x"), -1);
 	ck_assert_int_eq(tact_pattern_opening("^*x"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?x)^ {0}x"), -1);
+	ck_assert_int_eq(tact_pattern_opening("(?x)^ # c\n ?x"), -1);
 	ck_assert_int_eq(tact_pattern_opening("(?:^|x)y"), -1);
 	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s\\w))y"), -1);
 	ck_assert_int_eq(tact_pattern_opening("(?:^|(?<=^\\s)y"), -1);
