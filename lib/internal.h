@@ -250,7 +250,7 @@ struct tact_pattern {
 	 * it fails up to the next newline (tact_pattern_line_start(),
 	 * tact_pattern_search()). */
 	int line_start;
-	/* Rule patterns that must match where the text starts
+	/* Anchored rule patterns that must match where the text starts
 	 * (tact_pattern_opening()): a match starts at an offset below this,
 	 * as white space before it is at most three bytes a character;
 	 * 0 when it may start anywhere. */
@@ -662,6 +662,7 @@ struct tact_prepared {
 	uint16_t counts[3];
 	uint8_t kind;           /* enum tact_prep_kind */
 	uint8_t line_start;     /* see struct tact_pattern */
+	uint8_t starts_below;   /* see struct tact_pattern */
 };
 
 extern const struct tact_prepared tact_prepared[];

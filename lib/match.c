@@ -402,7 +402,7 @@ static int may_run(const struct engine *e, uint32_t id, uint32_t at)
 	const struct tact_inner_seen *in = &e->sc->inner_seen[id];
 	const struct tact_pattern *p = e->ctx->checker->index.pats[id].pat;
 
-	if (p->anchors.n && p->starts_below && at >= p->starts_below)
+	if (p->starts_below && at >= p->starts_below)
 		return 0;
 	if (!p->inner.n)
 		return 1;

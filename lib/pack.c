@@ -296,6 +296,15 @@ static int pattern_literals(struct tact_pattern *p)
 	               : TACT_OK;
 }
 
+/* struct tact_pattern's starts_below for pattern src: a white-space
+ * character is at most three bytes. */
+static size_t starts_below(const char *src)
+{
+	int spaces = tact_pattern_opening(src);
+
+	return spaces < 0 ? 0 : 3 * (size_t)spaces + 1;
+}
+
 static int rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
                         struct tact_pattern *p)
 {
@@ -304,15 +313,15 @@ static int rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
 		return tact_err(TACT_ENOMEM, "out of memory");
 	if (p->anchors.n == 0)
 		return pattern_with_literal(ld, n, src, p->source, p);
+	p->starts_below = starts_below(src);
 	return pk_compile(ld, n, src, PCRE2_ANCHORED, &p->code);
 }
 
 int pk_rule_pattern(struct loader *ld, yaml_node_t *n, const char *src,
                     struct tact_pattern *p)
 {
-	int rc, spaces = tact_pattern_opening(src);
+	int rc;
 
-	p->starts_below = spaces < 0 ? 0 : 3 * (size_t)spaces + 1;
 	if (take(ld, TACT_PREP_RULE, src, p, &rc))
 		return rc;
 	rc = rule_pattern(ld, n, src, p);

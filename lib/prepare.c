@@ -25,7 +25,7 @@ const size_t tact_builtin_scalars_size = 0;
 const yaml_node_item_t tact_builtin_items[] = { 0 };
 const yaml_node_pair_t tact_builtin_pairs[] = { { 0, 0 } };
 const struct tact_prepared tact_prepared[] = {
-	{ 0, 0, 0, { 0 }, { 0 }, 0, 0 }
+	{ 0, 0, 0, { 0 }, { 0 }, 0, 0, 0 }
 };
 const size_t tact_prepared_count = 0;
 const struct tact_prepared_literal tact_prepared_literals[] = { { 0, 0, 0, 0 } };
@@ -148,6 +148,7 @@ static int note(void *arg, enum tact_prep_kind kind, const char *src,
 	r->n++;
 	e->kind = (uint8_t)kind;
 	e->line_start = (uint8_t)p->line_start;
+	e->starts_below = (uint8_t)p->starts_below;
 	e->src = pool_add(&r->pool, src, strlen(src));
 	e->source = pool_add(&r->pool, p->source, p->source ? strlen(p->source) : 0);
 	e->literal = pool_add(&r->pool, p->literal, p->literal_len);
@@ -212,14 +213,15 @@ static void emit_record(FILE *out, struct record *r)
 		const struct tact_prepared *e = &r->v[k];
 
 		fprintf(out, "\t{ %u, %u, %u, { %u, %u, %u }, { %u, %u, %u }, %u, "
-		        "%u },\n",
+		        "%u, %u },\n",
 		        (unsigned)e->src, (unsigned)e->source, (unsigned)e->literal,
 		        (unsigned)e->lists[0], (unsigned)e->lists[1],
 		        (unsigned)e->lists[2], (unsigned)e->counts[0],
 		        (unsigned)e->counts[1], (unsigned)e->counts[2],
-		        (unsigned)e->kind, (unsigned)e->line_start);
+		        (unsigned)e->kind, (unsigned)e->line_start,
+		        (unsigned)e->starts_below);
 	}
-	fprintf(out, "\t{ 0, 0, 0, { 0 }, { 0 }, 0, 0 }\n};\n");
+	fprintf(out, "\t{ 0, 0, 0, { 0 }, { 0 }, 0, 0, 0 }\n};\n");
 	fprintf(out, "const size_t tact_prepared_count = %zu;\n\n", r->n);
 	if (r->n > 0) {
 		const pcre2_code **v = calloc(r->n, sizeof *v);

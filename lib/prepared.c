@@ -104,5 +104,6 @@ int tact_prep_take(struct tact_prep *pp, enum tact_prep_kind kind,
 		return TACT_ENOMEM;
 	p->literal_len = p->literal ? strlen(p->literal) : 0;
 	p->line_start = e->line_start;
+	p->starts_below = e->starts_below;
 	return 1;
 }

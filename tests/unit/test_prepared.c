@@ -82,6 +82,7 @@ static void same_pattern(const struct tact_pattern *a,
 	same_literals(&a->required, &b->required, id);
 	same_literals(&a->inner, &b->inner, id);
 	ck_assert_int_eq(a->line_start, b->line_start);
+	ck_assert_uint_eq(a->starts_below, b->starts_below);
 	ck_assert_uint_eq(a->nsuggestions, b->nsuggestions);
 	for (k = 0; k < a->nsuggestions; k++)
 		same_string(a->suggestions[k], b->suggestions[k], "suggestion", id);
