@@ -2,11 +2,13 @@
  * detect.c: which language a message is written in.
  *
  * Cyrillic text is Kazakh when Kazakh evidence (words with letters only
- * Kazakh uses: ә ғ қ ң ө ұ ү һ і, and frequent Kazakh words) outweighs
- * Russian evidence (frequent Russian words), else Russian. Latin text is
- * Romanian when it has Romanian letters (ă ș ț ş ţ; â î count too) or more
- * frequent Romanian words than English ones, else English. One Kazakh name
- * in a Russian sentence («Айгүл, здравствуйте!») stays Russian.
+ * Kazakh uses: ә ғ қ ң ө ұ ү һ і, frequent Kazakh words, Kazakh endings)
+ * outweighs Russian evidence (frequent Russian words, Russian endings),
+ * else Russian. Latin text is Romanian when it has Romanian letters (ă ș ț
+ * ş ţ; â î count too) or more Romanian words (frequent ones, Romanian
+ * endings) than English ones, else English. A word with a Kazakh letter
+ * written as a name (Айгүл, Нұрлан) decides only a text with no other
+ * evidence: «Добрый день, Айгүл!» stays Russian.
  *
  * A letter is an ASCII letter, an apostrophe or any code point from U+00C0
  * up; a word is a run of letters. One pass counts them. Words of ASCII
@@ -24,6 +26,7 @@
 struct lang_votes {
 	size_t cyr, lat;        /* letters */
 	size_t kk_words, ru_words, ro_words, en_words;
+	size_t kk_names;        /* capitalised words with a Kazakh letter */
 	size_t ro_letters;
 	size_t found[16];       /* words looked up, by the languages found */
 };
@@ -255,6 +258,194 @@ static void lower_bytes(unsigned char *out, const unsigned char *w, size_t n)
 	}
 }
 
+/* ---- names ---------------------------------------------------------------- */
+
+/* Is the letter at p (valid UTF-8) a capital: A-Z, U+0400..U+042F, or
+ * one of the capitals of U+0460..U+04BF and U+04D0..U+04FF, which have
+ * even code points (the Kazakh ones among them)? */
+static inline int is_cap(const unsigned char *p)
+{
+	switch (p[0]) {
+	case 0xD0:
+		return p[1] < 0xB0;
+	case 0xD1:
+		return p[1] >= 0xA0 && !(p[1] & 1);
+	case 0xD2:
+		return !(p[1] & 1);
+	case 0xD3:
+		return p[1] >= 0x90 && !(p[1] & 1);
+	default:
+		return (unsigned)p[0] - 'A' < 26;
+	}
+}
+
+/* Is the word w[0..n) (valid UTF-8) written as a name: a capital first,
+ * and no other? */
+static int is_name(const unsigned char *w, size_t n)
+{
+	size_t j;
+
+	if (!is_cap(w))
+		return 0;
+	for (j = tact_utf8_seqlen(w[0]); j < n; j += tact_utf8_seqlen(w[j]))
+		if (is_cap(w + j))
+			return 0;
+	return 1;
+}
+
+/* Count a word with a Kazakh letter: a name (Айгүл, Нұрлан) is no
+ * evidence of the language around it, a word in lower case or capitals
+ * is. */
+static void count_kk(struct lang_votes *v, const unsigned char *w, size_t n)
+{
+	if (is_name(w, n))
+		v->kk_names++;
+	else
+		v->kk_words++;
+}
+
+/* ---- endings ------------------------------------------------------------ */
+
+/* A word that is not in the list still votes when it ends the way only
+ * one language ends words: Romanian articles and verbs («contul»,
+ * «coletului», «clienţilor», «bugurile», «durează», «aşteptaţi» typed
+ * without diacritics), English suffixes and contractions («waiting», «shipment»
+ * is not one, «quickly», «it's», «won't»), Russian adjectives, verbs and
+ * nouns («добрый», «нового», «проверьте», «получает», «обращение»,
+ * «оплатить») and Kazakh verbs and pronouns with none of the letters
+ * only Kazakh has («аламыз», «жасайды», «жазамын», and «тапсырысыныздын»
+ * typed without them). Each ending was
+ * checked against the other language of the same script: none of them
+ * ends a common word of it. A short message of a few words is decided by
+ * such words more often than by listed ones. */
+
+/* The last four bytes of w[0..n) (n >= 4), the last one highest. */
+static inline uint32_t tail4(const unsigned char *w, size_t n)
+{
+	return (uint32_t)w[n - 4] | (uint32_t)w[n - 3] << 8 |
+	       (uint32_t)w[n - 2] << 16 | (uint32_t)w[n - 1] << 24;
+}
+
+#define TWO(a, b) ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8)
+#define FOUR(a, b, c, d) (TWO(a, b) | TWO(c, d) << 16)
+
+/* The consonants before which «-ul» is the Romanian article (not «-ful»,
+ * «-oul»). */
+#define UL_AFTER (1u << ('b' - 'a') | 1u << ('c' - 'a') | 1u << ('d' - 'a') | \
+                  1u << ('g' - 'a') | 1u << ('l' - 'a') | 1u << ('m' - 'a') | \
+                  1u << ('n' - 'a') | 1u << ('p' - 'a') | 1u << ('r' - 'a') | \
+                  1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') | \
+                  1u << ('z' - 'a'))
+
+/* W_RO or W_EN for the word w[0..n) of ASCII letters and apostrophes
+ * (any case) by its ending; 0 for none. */
+static unsigned latin_ending(const unsigned char *w, size_t n)
+{
+	uint32_t t, b1;
+
+	if (n < 4)
+		return 0;
+	t = tail4(w, n) | 0x20202020u;  /* lower case; ' stays */
+	b1 = t >> 8 & 0xFF;             /* the third byte from the end */
+	switch (t >> 16) {
+	case TWO('u', 'i'):
+		return t == FOUR('u', 'l', 'u', 'i') ? W_RO : 0;
+	case TWO('o', 'r'):
+		return t == FOUR('i', 'l', 'o', 'r') ? W_RO : 0;
+	case TWO('z', 'a'):
+		return t == FOUR('e', 'a', 'z', 'a') ? W_RO : 0;
+	case TWO('s', 'c'):
+		return n >= 5 && b1 == 'e' ? W_RO : 0;
+	case TWO('t', 'i'):
+		return n >= 5 && (b1 == 'a' || b1 == 'i') ? W_RO : 0;
+	case TWO('i', 'i'):
+		return n >= 5 ? W_RO : 0;
+	case TWO('l', 'e'):
+		return n >= 6 && t == FOUR('r', 'i', 'l', 'e') &&
+		       (w[n - 5] | 0x20) == 'u' ? W_RO : 0;
+	case TWO('u', 'l'):
+		return b1 - 'a' < 26 && (UL_AFTER >> (b1 - 'a') & 1) ? W_RO : 0;
+	case TWO('n', 'g'):
+		return n >= 5 && b1 == 'i' ? W_EN : 0;
+	case TWO('o', 'n'):
+		return n >= 6 && (t == FOUR('t', 'i', 'o', 'n') ||
+		                  t == FOUR('s', 'i', 'o', 'n')) ? W_EN : 0;
+	case TWO('l', 'y'):
+	case TWO('\'', 's'):
+		return W_EN;
+	case TWO('\'', 't'):
+		return b1 == 'n' ? W_EN : 0;
+	case TWO('l', 'l'):
+	case TWO('r', 'e'):
+	case TWO('v', 'e'):
+		return b1 == '\'' ? W_EN : 0;
+	default:
+		return 0;
+	}
+}
+
+/* Cyrillic letters as two bytes read little-endian: the lead byte low. */
+#define CY(c) ((c) < 0x40 ? TWO(0xD0, 0x80 + (c)) : TWO(0xD1, 0x40 + (c)))
+/* а..п are D0 B0..BF, р..я D1 80..8F: by their offset from а. */
+enum {
+	C_A = CY(0x30), C_G = CY(0x33), C_D = CY(0x34), C_E = CY(0x35),
+	C_Z = CY(0x37), C_I = CY(0x38), C_J = CY(0x39), C_M = CY(0x3C),
+	C_N = CY(0x3D), C_O = CY(0x3E), C_S = CY(0x41), C_T = CY(0x42),
+	C_U = CY(0x43), C_Y = CY(0x4B), C_SOFT = CY(0x4C), C_YA = CY(0x4F),
+};
+
+/* W_RU or W_KK for the word w[0..n) of two-byte Cyrillic letters
+ * U+0400..U+047F (any case, none of them Kazakh; n >= 8) by its
+ * ending; 0 for none. */
+static unsigned cyr_ending(const unsigned char *w, size_t n)
+{
+	uint64_t x = key_chunk(w + n - 8, 8, F_CYR);   /* lower case */
+	uint32_t l0 = x & 0xFFFF, l1 = x >> 16 & 0xFFFF;
+	uint32_t l2 = x >> 32 & 0xFFFF, l3 = x >> 48;   /* the last */
+
+	switch (l3) {
+	case C_J:       /* -ый, -ий */
+		return l2 == C_Y || l2 == C_I ? W_RU : 0;
+	case C_O:       /* -ого, -его */
+		return l2 == C_G && (l1 == C_O || l1 == C_E) ? W_RU : 0;
+	case C_YA:      /* -тся, -ться */
+		return l2 == C_S && (l1 == C_T || (l1 == C_SOFT && l0 == C_T)) ?
+		       W_RU : 0;
+	case C_E:       /* -ьте, -ете, -ите, -ние */
+		return (l2 == C_T && (l1 == C_SOFT || l1 == C_E || l1 == C_I)) ||
+		       (l2 == C_I && l1 == C_N) ? W_RU : 0;
+	case C_T:       /* -ает, -яет, -ует */
+		return l2 == C_E && (l1 == C_A || l1 == C_YA || l1 == C_U) ?
+		       W_RU : 0;
+	case C_SOFT:    /* -ть */
+		return l2 == C_T ? W_RU : 0;
+	case C_Z:       /* -мыз, -сыз */
+		return l2 == C_Y && (l1 == C_M || l1 == C_S) ? W_KK : 0;
+	case C_Y:       /* -йды, -ызды */
+		return l2 == C_D && (l1 == C_J || (l1 == C_Z && l0 == C_Y)) ?
+		       W_KK : 0;
+	case C_N:       /* -мын */
+		return l2 == C_Y && l1 == C_M ? W_KK : 0;
+	default:
+		return 0;
+	}
+}
+
+/* The languages of a word w[0..n) of letters of one kind (F_ASCII or
+ * F_CYR; n < WORD_MAX, WORD_KEY_BYTES bytes from w readable): those it
+ * is listed for, else those its ending says. */
+static inline unsigned word_langs(const unsigned char *w, size_t n,
+                                  unsigned kind)
+{
+	unsigned langs = n <= WORD_KEY_BYTES ? find_word(w, n, kind) : 0;
+
+	if (langs)
+		return langs;
+	if (kind == F_ASCII)
+		return latin_ending(w, n);
+	return n >= 8 ? cyr_ending(w, n) : 0;
+}
+
 /* ---- any word, one code point at a time ------------------------------- */
 
 /* Decode the code point at p[0..n); returns its length in bytes. */
@@ -332,14 +523,15 @@ static void vote_word(struct lang_votes *v, const unsigned char *w,
 	if (n >= WORD_MAX)
 		return;
 	if (flags & F_KK) {
-		v->kk_words++;
+		count_kk(v, w, n);
 		return;
 	}
-	if ((flags & F_RO) || (flags == F_ASCII && v->ro_letters) ||
-	    n > WORD_KEY_BYTES)
+	if ((flags & F_RO) || (flags == F_ASCII && v->ro_letters))
 		return;
 	if (flags == F_ASCII || flags == F_CYR) {
-		langs = find_word(w, n, flags);
+		langs = word_langs(w, n, flags);
+	} else if (n > WORD_KEY_BYTES) {
+		return;
 	} else {
 		lower_bytes(buf, w, n);
 		langs = find(tact_load64le(buf), tact_load64le(buf + 8),
@@ -397,8 +589,7 @@ static inline size_t fast_ascii(struct lang_votes *v, const unsigned char *p)
 		return 0;
 	v->lat += n;
 	if (!v->ro_letters)
-		v->found[n <= 8 ? find8(key_chunk(p, n, F_ASCII)) :
-		          find_word(p, n, F_ASCII)]++;
+		v->found[word_langs(p, n, F_ASCII)]++;
 	return n + gap_width(p[n]);
 }
 
@@ -458,9 +649,9 @@ static inline size_t fast_cyr(struct lang_votes *v, const unsigned char *p,
 		return 0;
 	v->cyr += n / 2;
 	if (n < WORD_MAX && kind)
-		v->kk_words++;
-	else if (n <= WORD_KEY_BYTES)
-		v->found[find_word(p, n, F_CYR)]++;
+		count_kk(v, p, n);
+	else if (n < WORD_MAX)
+		v->found[word_langs(p, n, F_CYR)]++;
 	return n + gap_width(p[n]);
 }
 
@@ -640,8 +831,12 @@ const char *tact_detect(const char *text, size_t len)
 	struct lang_votes v = cleared;
 
 	count_votes(&v, (const unsigned char *)text, len);
-	if (v.cyr > v.lat)
-		return v.kk_words > 0 && v.kk_words >= v.ru_words ? "kk" : "ru";
+	if (v.cyr > v.lat) {
+		/* Names decide only a text with no other evidence. */
+		if (v.kk_words > 0 && v.kk_words >= v.ru_words)
+			return "kk";
+		return v.kk_names > 0 && !v.kk_words && !v.ru_words ? "kk" : "ru";
+	}
 	if (v.ro_letters > 0 || v.ro_words > v.en_words)
 		return "ro";
 	return "en";

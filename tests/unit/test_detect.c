@@ -39,7 +39,26 @@ static const struct sample samples[] = {
 	/* Ц, ц and Ж share a byte with І and і but are not Kazakh. */
 	{ "Цех уже вы мен", "ru" },
 	{ "Жду уже вы мен", "ru" },
-	{ "Іс вы", "kk" },
+	{ "Іс, іс вы", "kk" },
+	/* A Kazakh name is no evidence of the language around it. */
+	{ "Добрый день, Айгүл!", "ru" },
+	{ "Айгүл Сейітқызы, здравствуйте.", "ru" },
+	{ "Нұрлан, проверьте почту.", "ru" },
+	{ "Айгүл", "kk" },
+	{ "Айгүл, СІЗ вы", "kk" },
+	/* Words not in the list vote by their endings. */
+	{ "Скриншот болмаса, сене алмаймыз.", "kk" },
+	{ "Ертең хабарласамыз.", "kk" },
+	{ "Ол жасайды.", "kk" },
+	{ "Проверьте почту.", "ru" },
+	{ "Ерлан, спасибо за ожидание.", "ru" },
+	{ "Ai primit codul?", "ro" },
+	{ "Am verificat contul.", "ro" },
+	{ "Livrarea dureaza trei zile.", "ro" },
+	{ "Asteptati confirmarea clientilor.", "ro" },
+	{ "Waiting for the shipment.", "en" },
+	{ "It's careful work, honestly.", "en" },
+	{ "Mr Popescu won't wait.", "en" },
 	/* A word of 60 bytes or more is no vote. */
 	{ "вы вы ааааааааааааааааааааааааааааақ, мен", "ru" },
 	{ "вы вы аааааааааааааааааааааааааааақ, мен", "kk" },
