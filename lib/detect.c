@@ -399,10 +399,30 @@ enum {
  * ending; 0 for none. */
 static unsigned cyr_ending(const unsigned char *w, size_t n)
 {
-	uint64_t x = key_chunk(w + n - 8, 8, F_CYR);   /* lower case */
-	uint32_t l0 = x & 0xFFFF, l1 = x >> 16 & 0xFFFF;
-	uint32_t l2 = x >> 32 & 0xFFFF, l3 = x >> 48;   /* the last */
+	uint64_t x;
+	uint32_t l0, l1, l2, l3;
 
+	/* Most words end otherwise: their last byte tells (the second byte
+	 * of the letters below, in either case). */
+	switch (w[n - 1]) {
+	case 0xB9: case 0x99:   /* й Й */
+	case 0xBE: case 0x9E:   /* о О */
+	case 0x8F: case 0xAF:   /* я Я */
+	case 0xB5: case 0x95:   /* е Е */
+	case 0x82: case 0xA2:   /* т Т */
+	case 0x8C: case 0xAC:   /* ь Ь */
+	case 0xB7: case 0x97:   /* з З */
+	case 0x8B: case 0xAB:   /* ы Ы */
+	case 0xBD: case 0x9D:   /* н Н */
+		break;
+	default:
+		return 0;
+	}
+	x = key_chunk(w + n - 8, 8, F_CYR);     /* lower case */
+	l0 = x & 0xFFFF;
+	l1 = x >> 16 & 0xFFFF;
+	l2 = x >> 32 & 0xFFFF;
+	l3 = x >> 48;                           /* the last */
 	switch (l3) {
 	case C_J:       /* -ый, -ий */
 		return l2 == C_Y || l2 == C_I ? W_RU : 0;
@@ -434,7 +454,7 @@ static unsigned cyr_ending(const unsigned char *w, size_t n)
 /* The languages of a word w[0..n) of letters of one kind (F_ASCII or
  * F_CYR; n < WORD_MAX, WORD_KEY_BYTES bytes from w readable): those it
  * is listed for, else those its ending says. */
-static inline unsigned word_langs(const unsigned char *w, size_t n,
+static inline __attribute__((always_inline)) unsigned word_langs(const unsigned char *w, size_t n,
                                   unsigned kind)
 {
 	unsigned langs = n <= WORD_KEY_BYTES ? find_word(w, n, kind) : 0;
