@@ -267,14 +267,25 @@ static size_t word_start(const char *t, size_t b)
 	return b;
 }
 
+/* The script with more letters, or SC_OTHER for as many of each. */
+static enum script majority(size_t lat, size_t cyr)
+{
+	if (cyr > lat)
+		return SC_CYRILLIC;
+	if (lat > cyr)
+		return SC_LATIN;
+	return SC_OTHER;
+}
+
 /* Decide the script of the word t[a..b): its unambiguous letters vote;
- * when there are none, all letters do. */
-static enum script word_script(const char *t, size_t a, size_t b)
+ * when there are none, all letters do. With clear set, only the
+ * unambiguous ones do. Letters are folded first: t may be source text. */
+static enum script word_script(const char *t, size_t a, size_t b, int clear)
 {
 	size_t lat = 0, cyr = 0, alat = 0, acyr = 0;
 
 	while (a < b) {
-		uint32_t cp = tact_utf8_next(t, &a);
+		uint32_t cp = fold_cp(tact_utf8_next(t, &a));
 		enum script s = script_of(cp);
 		int ambiguous = glyph_twin(cp) != 0;
 
@@ -283,15 +294,61 @@ static enum script word_script(const char *t, size_t a, size_t b)
 		else if (s == SC_CYRILLIC)
 			ambiguous ? acyr++ : cyr++;
 	}
-	if (lat == 0 && cyr == 0) {
+	if (lat == 0 && cyr == 0 && !clear) {
 		lat = alat;
 		cyr = acyr;
 	}
-	if (cyr > lat)
-		return SC_CYRILLIC;
-	if (lat > cyr)
-		return SC_LATIN;
-	return SC_OTHER;
+	return majority(lat, cyr);
+}
+
+/* Where the next word of t[i..len) ends; *start receives where it
+ * starts (len when there is none). */
+static size_t next_word(const char *t, size_t len, size_t i, size_t *start)
+{
+	size_t k;
+
+	while (i < len) {
+		k = i;
+		if (is_word_cp(fold_cp(tact_utf8_next(t, &k))))
+			break;
+		i = k;
+	}
+	*start = i;
+	while (i < len) {
+		k = i;
+		if (!is_word_cp(fold_cp(tact_utf8_next(t, &k))))
+			break;
+		i = k;
+	}
+	return i;
+}
+
+/* The script of a word whose letters leave it undecided («Нo» with a
+ * Latin «o»): that of the word before it in the sentence, else that of
+ * the word after it in the source, by their unambiguous letters. */
+static enum script neighbour_script(const struct pass *p, size_t a)
+{
+	const char *t = p->n->text;
+	size_t b = a, start, end;
+	enum script s = SC_OTHER;
+
+	while (b > 0) {
+		size_t k = b - 1;
+
+		while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+			k--;
+		start = k;
+		if (is_word_cp(tact_utf8_next(t, &start)))
+			break;
+		b = k;
+	}
+	if (b > 0)
+		s = word_script(t, word_start(t, b), b, 1);
+	if (s == SC_OTHER) {
+		end = next_word((const char *)p->s, p->len, p->i, &start);
+		s = word_script((const char *)p->s, start, end, 1);
+	}
+	return s;
 }
 
 /* cp as a word of script want has it. */
@@ -356,8 +413,10 @@ static int fix_word(struct pass *p)
 {
 	struct tact_norm *n = p->n;
 	size_t b = p->o, a = word_start(n->text, b), k = a, grow = 0;
-	enum script want = word_script(n->text, a, b);
+	enum script want = word_script(n->text, a, b, 0);
 
+	if (want == SC_OTHER)
+		want = neighbour_script(p, a);
 	if (want == SC_LATIN) {
 		p->o = to_latin(n, a, b);
 		return TACT_OK;

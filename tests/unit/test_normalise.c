@@ -73,6 +73,19 @@ START_TEST(homoglyphs_in_cyrillic_words)
 	/* Kazakh letters are kept. */
 	ck_assert_str_eq(norm("ҚАЗІР Білмеймін", &n), "қазір білмеймін");
 	tact_norm_free(&n);
+	/* As many look-alikes of each script («Нo», a Latin «o»): the word
+	 * before decides, else the word after, else it stays as written. */
+	ck_assert_str_eq(norm("Товар хороший, Н\x6F дорогой", &n),
+	                 "товар хороший, но дорогой");
+	tact_norm_free(&n);
+	ck_assert_str_eq(norm("Н\x6F, ДОРОГОЙ", &n), "но, дорогой");
+	tact_norm_free(&n);
+	ck_assert_str_eq(norm("ok, \xD0\xBD\x6F fine", &n), "ok, ho fine");
+	tact_norm_free(&n);
+	ck_assert_str_eq(norm("\xD0\xBD\x6F 42", &n), "\xD0\xBD\x6F 42");
+	tact_norm_free(&n);
+	ck_assert_str_eq(norm("\xD0\xBD\x6F", &n), "\xD0\xBD\x6F");
+	tact_norm_free(&n);
 }
 END_TEST
 
