@@ -258,7 +258,7 @@ static void lower_bytes(unsigned char *out, const unsigned char *w, size_t n)
 	}
 }
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names --------------------------------------------------------------- */
 
 /* Is the letter at p (valid UTF-8) a capital: A-Z, U+0400..U+042F, or
  * one of the capitals of U+0460..U+04BF and U+04D0..U+04FF, which have
@@ -307,17 +307,18 @@ static void count_kk(struct lang_votes *v, const unsigned char *w, size_t n)
 /* ---- endings ------------------------------------------------------------ */
 
 /* A word that is not in the list still votes when it ends the way only
- * one language ends words: Romanian articles and verbs («contul»,
- * «coletului», «clienţilor», «bugurile», «durează», «aşteptaţi» typed
- * without diacritics), English suffixes and contractions («waiting», «shipment»
- * is not one, «quickly», «it's», «won't»), Russian adjectives, verbs and
- * nouns («добрый», «нового», «проверьте», «получает», «обращение»,
- * «оплатить») and Kazakh verbs and pronouns with none of the letters
- * only Kazakh has («аламыз», «жасайды», «жазамын», and «тапсырысыныздын»
- * typed without them). Each ending was
- * checked against the other language of the same script: none of them
- * ends a common word of it. A short message of a few words is decided by
- * such words more often than by listed ones. */
+ * one language ends words: Romanian articles and verb endings («contul»,
+ * «coletului», «clienţilor», «bugurile», «durează», «aşteptaţi», typed
+ * without diacritics), English suffixes and contractions («waiting»,
+ * «quickly», «it's», «won't»), Russian adjective, verb and noun endings
+ * («добрый», «нового», «проверьте», «получает», «обращение», «оплатить»)
+ * and Kazakh person and verb endings that need none of the letters only
+ * Kazakh has («аламыз», «жасайды», «жазамын», and «тапсырысынызды» typed
+ * without them). Each was chosen so that no common word of the other
+ * language of the same script ends so: «-ul» counts only after a
+ * consonant other than f, so «careful» and «soul» stay English. A short
+ * message of a few words is decided by such words more often than by
+ * listed ones. */
 
 /* The last four bytes of w[0..n) (n >= 4), the last one highest. */
 static inline uint32_t tail4(const unsigned char *w, size_t n)
@@ -326,7 +327,8 @@ static inline uint32_t tail4(const unsigned char *w, size_t n)
 	       (uint32_t)w[n - 2] << 16 | (uint32_t)w[n - 1] << 24;
 }
 
-#define TWO(a, b) ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8)
+#define TWO(a, b) ((uint32_t)(unsigned char)(a) | \
+                   (uint32_t)(unsigned char)(b) << 8)
 #define FOUR(a, b, c, d) (TWO(a, b) | TWO(c, d) << 16)
 
 /* The consonants before which «-ul» is the Romanian article (not «-ful»,
@@ -454,7 +456,8 @@ static unsigned cyr_ending(const unsigned char *w, size_t n)
 /* The languages of a word w[0..n) of letters of one kind (F_ASCII or
  * F_CYR; n < WORD_MAX, WORD_KEY_BYTES bytes from w readable): those it
  * is listed for, else those its ending says. */
-static inline __attribute__((always_inline)) unsigned word_langs(const unsigned char *w, size_t n,
+__attribute__((always_inline))
+static inline unsigned word_langs(const unsigned char *w, size_t n,
                                   unsigned kind)
 {
 	unsigned langs = n <= WORD_KEY_BYTES ? find_word(w, n, kind) : 0;
