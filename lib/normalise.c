@@ -251,8 +251,9 @@ static uint32_t glyph_twin(uint32_t cp)
 	return 0;
 }
 
-/* Where the word that ends at text[b] starts. */
-static size_t word_start(const char *t, size_t b)
+/* Back from t[b] over the code points that are word characters (word
+ * set) or that are not (word 0): where they start. */
+static size_t back_over(const char *t, size_t b, int word)
 {
 	while (b > 0) {
 		size_t a = b - 1, k;
@@ -260,11 +261,25 @@ static size_t word_start(const char *t, size_t b)
 		while (a > 0 && ((unsigned char)t[a] & 0xC0) == 0x80)
 			a--;
 		k = a;
-		if (!is_word_cp(tact_utf8_next(t, &k)))
+		if (!is_word_cp(tact_utf8_next(t, &k)) != !word)
 			break;
 		b = a;
 	}
 	return b;
+}
+
+/* On from t[i], up to len, over the code points that are word
+ * characters (word set) or that are not (word 0): where they end. */
+static size_t forward_over(const char *t, size_t len, size_t i, int word)
+{
+	while (i < len) {
+		size_t k = i;
+
+		if (!is_word_cp(tact_utf8_next(t, &k)) != !word)
+			break;
+		i = k;
+	}
+	return i;
 }
 
 /* The script with more letters, or SC_OTHER for as many of each. */
@@ -301,52 +316,21 @@ static enum script word_script(const char *t, size_t a, size_t b, int clear)
 	return majority(lat, cyr);
 }
 
-/* Where the next word of t[i..len) ends; *start receives where it
- * starts (len when there is none). */
-static size_t next_word(const char *t, size_t len, size_t i, size_t *start)
-{
-	size_t k;
-
-	while (i < len) {
-		k = i;
-		if (is_word_cp(fold_cp(tact_utf8_next(t, &k))))
-			break;
-		i = k;
-	}
-	*start = i;
-	while (i < len) {
-		k = i;
-		if (!is_word_cp(fold_cp(tact_utf8_next(t, &k))))
-			break;
-		i = k;
-	}
-	return i;
-}
-
 /* The script of a word whose letters leave it undecided («Нo» with a
  * Latin «o»): that of the word before it in the sentence, else that of
  * the word after it in the source, by their unambiguous letters. */
 static enum script neighbour_script(const struct pass *p, size_t a)
 {
-	const char *t = p->n->text;
-	size_t b = a, start, end;
+	const char *t = p->n->text, *src = (const char *)p->s;
+	size_t b = back_over(t, a, 0), start;
 	enum script s = SC_OTHER;
 
-	while (b > 0) {
-		size_t k = b - 1;
-
-		while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
-			k--;
-		start = k;
-		if (is_word_cp(tact_utf8_next(t, &start)))
-			break;
-		b = k;
-	}
 	if (b > 0)
-		s = word_script(t, word_start(t, b), b, 1);
+		s = word_script(t, back_over(t, b, 1), b, 1);
 	if (s == SC_OTHER) {
-		end = next_word((const char *)p->s, p->len, p->i, &start);
-		s = word_script((const char *)p->s, start, end, 1);
+		start = forward_over(src, p->len, p->i, 0);
+		s = word_script(src, start, forward_over(src, p->len, start, 1),
+		                1);
 	}
 	return s;
 }
@@ -412,7 +396,7 @@ static void to_cyrillic(struct tact_norm *n, size_t a, size_t b, size_t grow)
 static int fix_word(struct pass *p)
 {
 	struct tact_norm *n = p->n;
-	size_t b = p->o, a = word_start(n->text, b), k = a, grow = 0;
+	size_t b = p->o, a = back_over(n->text, b, 1), k = a, grow = 0;
 	enum script want = word_script(n->text, a, b, 0);
 
 	if (want == SC_OTHER)
