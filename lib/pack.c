@@ -96,10 +96,8 @@ int pk_scalar_lasting(struct loader *ld, yaml_node_t *n, const char *what,
 
 	if (!s)
 		return TACT_EPACK;
-	if (!tact_text_lasting(s))
-		return scalar_copy(n, s, out);
-	*out = (char *)(uintptr_t)s;
-	return TACT_OK;
+	*out = tact_text_dup(s);        /* scalar_text(): no NUL inside */
+	return *out ? TACT_OK : tact_err(TACT_ENOMEM, "out of memory");
 }
 
 /* A string, or a sequence of strings, into a new array. */
