@@ -392,8 +392,9 @@ static unsigned latin_ending(const unsigned char *w, size_t n)
 enum {
 	C_A = CY(0x30), C_G = CY(0x33), C_D = CY(0x34), C_E = CY(0x35),
 	C_Z = CY(0x37), C_I = CY(0x38), C_J = CY(0x39), C_M = CY(0x3C),
-	C_N = CY(0x3D), C_O = CY(0x3E), C_S = CY(0x41), C_T = CY(0x42),
-	C_U = CY(0x43), C_Y = CY(0x4B), C_SOFT = CY(0x4C), C_YA = CY(0x4F),
+	C_L = CY(0x3B), C_N = CY(0x3D), C_O = CY(0x3E), C_S = CY(0x41),
+	C_T = CY(0x42), C_U = CY(0x43), C_Y = CY(0x4B), C_SOFT = CY(0x4C),
+	C_YA = CY(0x4F),
 };
 
 /* W_RU or W_KK for the word w[0..n) of two-byte Cyrillic letters
@@ -441,13 +442,18 @@ static unsigned cyr_ending(const unsigned char *w, size_t n)
 		       W_RU : 0;
 	case C_SOFT:    /* -ть */
 		return l2 == C_T ? W_RU : 0;
-	case C_Z:       /* -мыз, -сыз */
-		return l2 == C_Y && (l1 == C_M || l1 == C_S) ? W_KK : 0;
-	case C_Y:       /* -йды, -ызды */
-		return l2 == C_D && (l1 == C_J || (l1 == C_Z && l0 == C_Y)) ?
+	case C_Z:       /* -мыз, -сыз; without Kazakh letters (-міз,
+	                 * -сіз, -ңыз, -ңіз): -миз, -сиз, -ыныз, -иниз */
+		return ((l2 == C_Y || l2 == C_I) && (l1 == C_M || l1 == C_S)) ||
+		       (l1 == C_N && l2 == l0 && (l2 == C_Y || l2 == C_I)) ?
 		       W_KK : 0;
-	case C_N:       /* -мын */
-		return l2 == C_Y && l1 == C_M ? W_KK : 0;
+	case C_Y:       /* -йды, -ызды, -ылды */
+		return l2 == C_D && (l1 == C_J ||
+		                     ((l1 == C_Z || l1 == C_L) && l0 == C_Y)) ?
+		       W_KK : 0;
+	case C_N:       /* -мын; -емин (-емін) */
+		return l1 == C_M && (l2 == C_Y || (l2 == C_I && l0 == C_E)) ?
+		       W_KK : 0;
 	default:
 		return 0;
 	}

@@ -59,6 +59,15 @@ static const struct sample samples[] = {
 	{ "Waiting for the shipment.", "en" },
 	{ "It's careful work, honestly.", "en" },
 	{ "Mr Popescu won't wait.", "en" },
+	/* Kazakh typed without its own letters: frequent words and the
+	 * plain forms of its endings. */
+	{ "Тапсырыс жолда.", "kk" },
+	{ "Акша кайтарылды.", "kk" },
+	{ "Бугин жиберемиз.", "kk" },
+	{ "Тапсырысты тексеремин.", "kk" },
+	{ "Кешириниз, кешигип калдык.", "kk" },
+	{ "Сурагыныз туралы.", "kk" },
+	{ "Это термин, а не витамин.", "ru" },
 	/* A word of 60 bytes or more is no vote. */
 	{ "вы вы ааааааааааааааааааааааааааааақ, мен", "ru" },
 	{ "вы вы аааааааааааааааааааааааааааақ, мен", "kk" },
