@@ -183,24 +183,41 @@ static int finding_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/* Within a category, drop a finding that overlaps one kept before it. */
+/* Within a category, drop a finding that overlaps one kept before it.
+ * In start order, a finding overlaps a kept one of its category exactly
+ * when it starts before the last end kept in that category (a kept
+ * finding starts at or after the ends kept before it). The first
+ * categories keep that end in an array; the others, which only packs
+ * with many categories of their own reach, look back over the kept
+ * findings, as far as the longest finding reaches (a sentence). */
 static void drop_overlaps(struct tact_report *r)
 {
-	size_t i, j, o = 0;
+	enum { FEW = 64 };
+	size_t end[FEW], i, j, o = 0;
+	uint64_t seen = 0;
 
 	for (i = 0; i < r->nfindings; i++) {
 		struct tact_finding *f = &r->findings[i];
+		size_t c = f->category_id;
 		int keep = 1;
 
-		for (j = o; j-- > 0;) {
-			const struct tact_finding *k = &r->findings[j];
-
-			if (k->category_id == f->category_id && k->end > f->start) {
-				keep = 0;
-				break;
+		if (c < FEW) {
+			keep = !(seen >> c & 1) || end[c] <= f->start;
+			if (keep) {
+				end[c] = f->end;
+				seen |= (uint64_t)1 << c;
 			}
-			if (f->start - k->start > 65536)
-				break;
+		} else {
+			for (j = o; j-- > 0;) {
+				const struct tact_finding *k = &r->findings[j];
+
+				if (k->category_id == c && k->end > f->start) {
+					keep = 0;
+					break;
+				}
+				if (f->start - k->start > 65536)
+					break;
+			}
 		}
 		if (keep)
 			r->findings[o++] = *f;
