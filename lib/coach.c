@@ -156,10 +156,16 @@ int tact_cue_match(const struct tact_cue *cue, const struct tact_norm *n,
 	return 0;
 }
 
+/* A closing quote or bracket (strchr() would also take the NUL). */
+static int is_closing(char c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
 /* A sentence is a question when it ends in '?' (closing quotes aside). */
 static int is_question(const char *t, size_t s, size_t e)
 {
-	while (e > s && strchr("\"')]", t[e - 1]))
+	while (e > s && is_closing(t[e - 1]))
 		e--;
 	if (e >= s + 2 && (unsigned char)t[e - 2] == 0xC2 &&
 	    (unsigned char)t[e - 1] == 0xBB)
