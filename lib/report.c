@@ -320,7 +320,8 @@ static int score(struct tact_report *r)
  * qsort() is (a merge sort) for arrays of this size: findings that
  * compare equal keep the order they were found in. The findings are
  * sorted twice (vocabulary, then the report), the second time in order
- * already, which insertion passes through once. */
+ * already, which insertion passes through once, and which a look over
+ * the many findings of a long text finds before qsort() is called. */
 #define FEW_FINDINGS 16
 
 void tact_report_sort(struct tact_report *r)
@@ -329,7 +330,10 @@ void tact_report_sort(struct tact_report *r)
 	size_t i, j, n = r->nfindings;
 
 	if (n > FEW_FINDINGS) {
-		qsort(v, n, sizeof *v, finding_cmp);
+		for (i = 1; i < n && finding_cmp(&v[i - 1], &v[i]) <= 0; i++)
+			;
+		if (i < n)
+			qsort(v, n, sizeof *v, finding_cmp);
 		return;
 	}
 	for (i = 1; i < n; i++) {
