@@ -236,6 +236,46 @@ START_TEST(different_categories_may_overlap)
 }
 END_TEST
 
+/* Overlaps are dropped within each category, also over a long text and
+ * in a category past the first 64 (a pack with many of its own). */
+START_TEST(overlaps_dropped_in_many_categories)
+{
+	static const char *const cats[] = { "familiarity", "c70" };
+	char yaml[8192], text[4096];
+	size_t n = 0, k;
+	tact_checker *c;
+	tact_report *r;
+
+	n += (size_t)snprintf(yaml + n, sizeof yaml - n,
+	                      "pack: t\nlanguage: en\ncategories:\n");
+	for (k = 1; k <= 70; k++)
+		n += (size_t)snprintf(yaml + n, sizeof yaml - n,
+		                      "  - name: c%zu\n    description: d\n", k);
+	n += (size_t)snprintf(yaml + n, sizeof yaml - n, "rules:\n");
+	for (k = 0; k < 4; k++)
+		n += (size_t)snprintf(yaml + n, sizeof yaml - n,
+		                      "  - id: t.r%zu\n    category: %s\n"
+		                      "    severity: hint\n    message: m\n"
+		                      "    explanation: e\n    patterns: ['%s']\n",
+		                      k, cats[k / 2], k % 2 ? "bcd" : "abc");
+	ck_assert_uint_lt(n, sizeof yaml);
+	c = checker_with(yaml);
+	for (n = 0; n + 5 < sizeof text; n += 5)
+		memcpy(text + n, "abcd ", 5);
+	text[n] = '\0';
+	r = check_as(c, "en", text);
+	/* «abc» and «bcd» overlap in each of the 819 words: one of each
+	 * category is kept, «abc», which starts first. */
+	ck_assert_uint_eq(count_category(r, "familiarity"), n / 5);
+	ck_assert_uint_eq(count_category(r, "c70"), n / 5);
+	for (k = 0; k < tact_report_count(r); k++)
+		ck_assert_str_eq(tact_finding_match(tact_report_finding(r, k), NULL),
+		                 "abc");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 /* A pattern with \K is found where its match begins, and reports the
  * span after \K, as PCRE2 does; a match is found once. */
 /* Exceptions are looked for only as far as a finding needs: a later
@@ -614,6 +654,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, homoglyph_text_still_matches);
 	tcase_add_test(tc, same_category_overlaps_resolved);
 	tcase_add_test(tc, different_categories_may_overlap);
+	tcase_add_test(tc, overlaps_dropped_in_many_categories);
 	tcase_add_test(tc, match_start_moved_by_k);
 	tcase_add_test(tc, second_literals_seen_anywhere);
 	tcase_add_test(tc, sentence_opening_pattern);
