@@ -32,16 +32,24 @@
 #define TACT_WALK_CLONES
 #endif
 
-/* The bits set in x. */
+/* The bits set in x, in plain C: for building a trie, which is not
+ * compiled twice, where a call to the compiler's run-time library for
+ * each node would cost more than this. */
+static inline uint32_t bit_count(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The bits set in x, for walking a trie. */
 static inline uint32_t popcount64(uint64_t x)
 {
 #if TACT_POPCNT_CLONES
 	return (uint32_t)__builtin_popcountll(x);
 #else
-	x = x - ((x >> 1) & 0x5555555555555555ull);
-	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+	return bit_count(x);
 #endif
 }
 
@@ -111,9 +119,9 @@ static void lay_out(struct tact_btrie *t, uint32_t at, const struct entry *v,
 		g = end;
 	}
 	n = &t->nodes[at];
-	n->base[0] = (uint8_t)popcount64(n->bits[0]);
+	n->base[0] = (uint8_t)bit_count(n->bits[0]);
 	for (k = 1; k < 3; k++)
-		n->base[k] = (uint8_t)(n->base[k - 1] + popcount64(n->bits[k]));
+		n->base[k] = (uint8_t)(n->base[k - 1] + bit_count(n->bits[k]));
 }
 
 /* The bytes white space can start with (see tact_space_run()), as a list
@@ -332,7 +340,7 @@ static unsigned only_child(const struct tact_bnode *n)
 			continue;
 		if (one || (n->bits[q] & (n->bits[q] - 1)))
 			return 0;
-		one = 1 + 64 * q + popcount64(n->bits[q] - 1);
+		one = 1 + 64 * q + bit_count(n->bits[q] - 1);
 	}
 	return one == 1u + TACT_GAP ? 0 : one;
 }
@@ -369,6 +377,68 @@ static void chain_nodes(struct tact_btrie *t)
 	}
 }
 
+/* The number of children of node n, which has no chain. */
+static uint32_t nchildren(const struct tact_bnode *n)
+{
+	return n->base[2] + bit_count(n->bits[3]);
+}
+
+/* Mark in keep the nodes a walk can reach: the root, those the quads
+ * lead to, and from each of them its children, or the node its chain
+ * leads to. Children come after their parent, so one pass is enough. */
+static void mark_reachable(const struct tact_btrie *t, uint32_t *keep)
+{
+	size_t k;
+	uint32_t c;
+
+	keep[0] = 1;
+	for (k = 0; k <= t->quad_mask; k++)
+		if (t->quads[k].key)
+			keep[t->quads[k].node] = 1;
+	for (k = 0; k < t->nnodes; k++) {
+		const struct tact_bnode *n = &t->nodes[k];
+		uint32_t nkids;
+
+		if (!keep[k])
+			continue;
+		nkids = n->chain ? 1 : nchildren(n);
+		for (c = 0; c < nkids; c++)
+			keep[n->child + c] = 1;
+	}
+}
+
+/* Drop the nodes inside chains that no walk starts at (two in five of
+ * the built-in packs' nodes: the letters of a literal past its first few
+ * and its branches), and number the others anew in the same order, so
+ * children stay together. A node's new number is no greater than its
+ * old one: the nodes move down in place. */
+static int compact_nodes(struct tact_btrie *t)
+{
+	uint32_t *to = tact_calloc(t->nnodes, sizeof *to);
+	uint32_t m = 0;
+	size_t k;
+
+	if (!to)
+		return TACT_ENOMEM;
+	mark_reachable(t, to);
+	for (k = 0; k < t->nnodes; k++)
+		to[k] = to[k] ? m++ : UINT32_MAX;
+	for (k = 0; k < t->nnodes; k++) {
+		struct tact_bnode n = t->nodes[k];
+
+		if (to[k] == UINT32_MAX)
+			continue;
+		n.child = n.chain || nchildren(&n) ? to[n.child] : 0;
+		t->nodes[to[k]] = n;
+	}
+	for (k = 0; k <= t->quad_mask; k++)
+		if (t->quads[k].key)
+			t->quads[k].node = to[t->quads[k].node];
+	t->nnodes = m;
+	free(to);
+	return TACT_OK;
+}
+
 static int btrie_build(struct tact_btrie *t, struct entries *e)
 {
 	struct tact_bnode *shrunk;
@@ -394,8 +464,12 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 		return TACT_ENOMEM;
 	}
 	chain_nodes(t);
-	/* Give back what shared prefixes saved (the nodes were sized for a
-	 * node per byte); keeping the larger block is harmless. */
+	if (compact_nodes(t)) {
+		tact_btrie_free(t);
+		return TACT_ENOMEM;
+	}
+	/* Give back what shared prefixes and chains saved (the nodes were
+	 * sized for a node per byte); keeping the larger block is harmless. */
 	shrunk = tact_realloc(t->nodes, t->nnodes * sizeof *t->nodes);
 	if (shrunk)
 		t->nodes = shrunk;

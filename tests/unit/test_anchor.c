@@ -1081,6 +1081,41 @@ START_TEST(walks_find_literals_exactly)
 }
 END_TEST
 
+/* A trie keeps only the nodes a walk can reach: two literals that share
+ * their first four bytes leave the root (its chain leads to the node of
+ * those four bytes, where the quads lead too), that node, its two
+ * children and the end of the longer literal's chain; 18 nodes before
+ * the chains were made. Both are still found, from any position. */
+START_TEST(chains_leave_no_nodes_behind)
+{
+	static const char yaml[] =
+	        "pack: w\nlanguage: en\nrules:\n"
+	        "  - id: w.r\n    category: jargon\n    severity: hint\n"
+	        "    message: m\n    explanation: e\n"
+	        "    patterns: ['\\babcdefghijklmnop', '\\babcdq']\n";
+	static const char *const texts[] = { "abcdefghijklmnop abcdq",
+		                             "x abcdq, abcdefghijklmnop" };
+	tact_checker *c = checker_of(yaml, "chains");
+	const struct tact_lang_index *li = tact_index_lang(&c->index, "en");
+	size_t k;
+
+	ck_assert_uint_eq(li->word.nnodes, 5);
+	for (k = 0; k < TACT_ARRAY_LEN(texts); k++) {
+		struct tact_cands cands = { NULL, 0, 0 };
+		const char *t = texts[k];
+		size_t at0 = (size_t)(strstr(t, "abcdefghijklmnop") - t);
+		size_t at1 = (size_t)(strstr(t, "abcdq") - t);
+
+		ck_assert_int_eq(tact_index_scan(li, t, strlen(t), &cands), TACT_OK);
+		ck_assert(has_cand(&cands, 0, at0, 0));
+		ck_assert(has_cand(&cands, 1, at1, 0));
+		ck_assert_uint_eq(cands.n, 2);
+		free(cands.v);
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
 /* Literals with gaps near their start are walked by the pairs they open
  * with and what the text holds two and three bytes on: every gap shape,
  * alone in a checker (another pattern's literals would walk for it),
@@ -1385,6 +1420,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, exceptions_seen_by_every_literal);
 	tcase_add_test(tc, exceptions_second_set);
 	tcase_add_test(tc, walks_find_literals_exactly);
+	tcase_add_test(tc, chains_leave_no_nodes_behind);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, opening_patterns);
