@@ -309,8 +309,9 @@ static void count_kk(struct lang_votes *v, const unsigned char *w, size_t n)
 /* A word that is not in the list still votes when it ends the way only
  * one language ends words: Romanian articles and verb endings («contul»,
  * «coletului», «clienţilor», «bugurile», «durează», «aşteptaţi», typed
- * without diacritics), English suffixes and contractions («waiting»,
- * «quickly», «it's», «won't»), Russian adjective, verb and noun endings
+ * without diacritics, and participles: «am verificat», «am primit»),
+ * English suffixes and contractions («waiting», «quickly», «it's»,
+ * «won't»), Russian adjective, verb and noun endings
  * («добрый», «нового», «проверьте», «получает», «обращение», «оплатить»)
  * and Kazakh person and verb endings that need none of the letters only
  * Kazakh has («аламыз», «жасайды», «жазамын», and «тапсырысынызды» typed
@@ -338,6 +339,48 @@ static inline uint32_t tail4(const unsigned char *w, size_t n)
                   1u << ('n' - 'a') | 1u << ('p' - 'a') | 1u << ('r' - 'a') | \
                   1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('v' - 'a') | \
                   1u << ('z' - 'a'))
+
+/* The letters after which «-at» ends a Romanian participle («notat»,
+ * «verificat», «anulat», «actualizat», «intarziat»): not h, e, o
+ * («that», «great», «boat») nor m, b, r («format», «combat»,
+ * «democrat»); «-stat» («thermostat») is left out too. */
+#define AT_AFTER (1u << ('c' - 'a') | 1u << ('d' - 'a') | 1u << ('g' - 'a') | \
+                  1u << ('i' - 'a') | 1u << ('l' - 'a') | 1u << ('n' - 'a') | \
+                  1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') | \
+                  1u << ('v' - 'a') | 1u << ('z' - 'a'))
+
+/* Is the word ending in «at», whose third byte from the end is b1 and
+ * last four bytes t, a Romanian participle? */
+static int ro_participle_at(uint32_t t, uint32_t b1, size_t n)
+{
+	return n >= 5 && b1 - 'a' < 26 && (AT_AFTER >> (b1 - 'a') & 1) &&
+	       t != FOUR('s', 't', 'a', 't');
+}
+
+/* Is the word w[0..n) ending in «it», whose last four bytes are t, a
+ * Romanian participle («revenit», «pregatit», «stabilit», «urmarit»,
+ * «lamurit», «sfarsit», «potrivit», «nemultumit», «primit»)? English
+ * words end so in «-mit», «-sit», «-rit», «-dit», «-uit» («submit»,
+ * «limit», «visit», «merit», «credit», «circuit»), which these last
+ * letters keep apart. */
+static int ro_participle_it(const unsigned char *w, uint32_t t, size_t n)
+{
+	switch (t) {
+	case FOUR('i', 'm', 'i', 't'):
+		return n >= 6 && (w[n - 5] | 0x20) == 'r';
+	case FOUR('e', 'n', 'i', 't'):
+	case FOUR('a', 't', 'i', 't'):
+	case FOUR('i', 'l', 'i', 't'):
+	case FOUR('a', 'r', 'i', 't'):
+	case FOUR('u', 'r', 'i', 't'):
+	case FOUR('r', 's', 'i', 't'):
+	case FOUR('i', 'v', 'i', 't'):
+	case FOUR('u', 'm', 'i', 't'):
+		return n >= 6;
+	default:
+		return 0;
+	}
+}
 
 /* W_RO or W_EN for the word w[0..n) of ASCII letters and apostrophes
  * (any case) by its ending; 0 for none. */
@@ -367,6 +410,10 @@ static unsigned latin_ending(const unsigned char *w, size_t n)
 		       (w[n - 5] | 0x20) == 'u' ? W_RO : 0;
 	case TWO('u', 'l'):
 		return b1 - 'a' < 26 && (UL_AFTER >> (b1 - 'a') & 1) ? W_RO : 0;
+	case TWO('a', 't'):
+		return ro_participle_at(t, b1, n) ? W_RO : 0;
+	case TWO('i', 't'):
+		return ro_participle_it(w, t, n) ? W_RO : 0;
 	case TWO('n', 'g'):
 		return n >= 5 && b1 == 'i' ? W_EN : 0;
 	case TWO('o', 'n'):

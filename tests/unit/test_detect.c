@@ -59,6 +59,21 @@ static const struct sample samples[] = {
 	{ "Waiting for the shipment.", "en" },
 	{ "It's careful work, honestly.", "en" },
 	{ "Mr Popescu won't wait.", "en" },
+	/* Romanian participles: «am» is also English, «ok» neither. */
+	{ "Ok, am notat.", "ro" },
+	{ "Am primit, revin.", "ro" },
+	{ "Ok, anulat.", "ro" },
+	{ "Perfect, rezolvat.", "ro" },
+	{ "Am revenit.", "ro" },
+	{ "Ok, pregatit.", "ro" },
+	{ "Ok, format.", "en" },
+	{ "Ok, thermostat.", "en" },
+	{ "Ok, combat.", "en" },
+	{ "Ok, democrat.", "en" },
+	{ "Am submit.", "en" },
+	{ "Am limit.", "en" },
+	{ "Am visit.", "en" },
+	{ "Am credit.", "en" },
 	/* Kazakh typed without its own letters: frequent words and the
 	 * plain forms of its endings. */
 	{ "Тапсырыс жолда.", "kk" },
