@@ -78,6 +78,68 @@ static int continues(const char *t, size_t len, size_t i)
 	return utf8proc_category((int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Titles and address words written with a full stop that a name or a
+ * number follows: the stop does not end the sentence («Mr. Smith»,
+ * «Dna. Popescu», «ул. Абая»). Lower case, ASCII or Cyrillic. Words that
+ * also end sentences as often («St.», «Jr.», «г.», «им.») are not here. */
+static const char *const titles[] = {
+	"mr", "mrs", "ms", "mx", "dr", "prof", "dl", "dna", "dra",
+	"ул", "кв", "мкр", "обл", "тел",
+};
+
+/* Lower-case w[0..n) in place: ASCII letters, and Cyrillic А-Я. */
+static void lower_title(char *w, size_t n)
+{
+	unsigned char *u = (unsigned char *)w;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (u[k] >= 'A' && u[k] <= 'Z') {
+			u[k] |= 0x20;
+		} else if (u[k] == 0xD0 && k + 1 < n && u[k + 1] >= 0x90 &&
+		           u[k + 1] <= 0xAF) {
+			/* А-П: D0 90-9F → D0 B0-BF; Р-Я: D0 A0-AF → D1 80-8F. */
+			if (u[k + 1] <= 0x9F) {
+				u[k + 1] += 0x20;
+			} else {
+				u[k] = 0xD1;
+				u[k + 1] -= 0x20;
+			}
+			k++;
+		}
+	}
+}
+
+/* May byte c be part of a title: an ASCII letter, or a byte of a
+ * letter of more than one byte? */
+static int title_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return (u | 0x20) >= 'a' && (u | 0x20) <= 'z' ? 1 : u >= 0x80;
+}
+
+/* Is the word that ends at t[i] (before a full stop), starting at s or
+ * later after a character that is not a letter, one of the titles? */
+static int title_before(const char *t, size_t s, size_t i)
+{
+	char w[16];
+	size_t b = i, k, n;
+
+	while (b > s && i - b < sizeof w - 1 && title_byte(t[b - 1]))
+		b--;
+	if (b == i || (b > s && title_byte(t[b - 1])))
+		return 0;
+	for (n = 0; b + n < i; n++)
+		w[n] = t[b + n];
+	w[n] = '\0';
+	lower_title(w, n);
+	for (k = 0; k < TACT_ARRAY_LEN(titles); k++)
+		if (strcmp(w, titles[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* The bytes that may end a sentence: a line break, . ! ? and the lead
  * byte of … (E2 80 A6). */
 static const unsigned char may_end[256] = {
@@ -122,7 +184,8 @@ static size_t sentence_end(const char *t, size_t len, size_t s)
 		if (i - s >= SENTENCE_MAX)
 			return cut_point(t, s, i);
 		m = end_mark(t, len, i);
-		if (!m) {
+		if (!m || (t[i] == '.' && i + 1 < len && is_space((unsigned char)t[i + 1]) &&
+		           title_before(t, s, i))) {
 			i++;
 			continue;
 		}

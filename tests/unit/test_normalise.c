@@ -286,6 +286,33 @@ START_TEST(sentences)
 }
 END_TEST
 
+/* A title's full stop before a name or a number does not end the
+ * sentence («Ms. Clark», «Dna. Popescu», «УЛ. Абая»), but a stop after a longer
+ * word that ends like one («Adams.», «dream.») or after a title alone at
+ * the end of a line does. */
+START_TEST(sentences_after_titles)
+{
+	const char *t = "On your side, Ms. Clark, not ours. Dr. Brown and MR. Smith "
+	                "agree. Bună ziua, Dna. Popescu! Доставим на УЛ. Абая, кв. 5. "
+	                "Ask Adams. Then dream. Then Mr.\nNext";
+	size_t pos = 0, s, e, n = 0;
+	const char *want[] = { "On your side, Ms. Clark, not ours.",
+		               "Dr. Brown and MR. Smith agree.",
+		               "Bună ziua, Dna. Popescu!",
+		               "Доставим на УЛ. Абая, кв. 5.", "Ask Adams.",
+		               "Then dream.", "Then Mr.", "Next" };
+
+	while (tact_next_sentence(t, strlen(t), &pos, &s, &e)) {
+		ck_assert_uint_lt(n, TACT_ARRAY_LEN(want));
+		ck_assert_msg(e - s == strlen(want[n]) &&
+		              memcmp(t + s, want[n], e - s) == 0,
+		              "sentence %zu: «%.*s»", n, (int)(e - s), t + s);
+		n++;
+	}
+	ck_assert_uint_eq(n, TACT_ARRAY_LEN(want));
+}
+END_TEST
+
 /* Sentence ends are looked for sixteen bytes at a time: each mark far
  * into a sentence, at every offset from its start. */
 START_TEST(sentence_ends_far_in)
@@ -543,6 +570,7 @@ static Suite *normalise_suite(void)
 	tcase_add_test(tc, homoglyphs_change_length);
 	tcase_add_test(tc, marks_after_fast_letters);
 	tcase_add_test(tc, sentences);
+	tcase_add_test(tc, sentences_after_titles);
 	tcase_add_test(tc, sentence_ends_far_in);
 	tcase_add_test(tc, case_of_every_code_point);
 	tcase_add_test(tc, sentence_goes_on_at_lower_case);
