@@ -287,9 +287,9 @@ START_TEST(sentences)
 END_TEST
 
 /* A title's full stop before a name or a number does not end the
- * sentence («Ms. Clark», «Dna. Popescu», «УЛ. Абая»), but a stop after a longer
- * word that ends like one («Adams.», «dream.») or after a title alone at
- * the end of a line does. */
+ * sentence («Ms. Clark», «Dna. Popescu», «УЛ. Абая»), but a stop after
+ * a longer word that ends like one («Adams.», «dream.») or after a
+ * title at the end of a line does. */
 START_TEST(sentences_after_titles)
 {
 	const char *t = "On your side, Ms. Clark, not ours. Dr. Brown and MR. Smith "
