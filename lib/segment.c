@@ -80,62 +80,71 @@ static int continues(const char *t, size_t len, size_t i)
 
 /* Titles and address words written with a full stop that a name or a
  * number follows: the stop does not end the sentence («Mr. Smith»,
- * «Dna. Popescu», «ул. Абая»). Lower case, ASCII or Cyrillic. Words that
- * also end sentences as often («St.», «Jr.», «г.», «им.») are not here. */
-static const char *const titles[] = {
+ * «Dna. Popescu», «ул. Абая»). Lower case, ASCII or Cyrillic, at most
+ * eight bytes. Words that also end sentences as often («St.», «Jr.»,
+ * «г.», «им.») are not here. */
+static const char titles[][9] = {
 	"mr", "mrs", "ms", "mx", "dr", "prof", "dl", "dna", "dra",
 	"ул", "кв", "мкр", "обл", "тел",
 };
 
-/* Lower-case w[0..n) in place: ASCII letters, and Cyrillic А-Я. */
-static void lower_title(char *w, size_t n)
-{
-	unsigned char *u = (unsigned char *)w;
-	size_t k;
-
-	for (k = 0; k < n; k++) {
-		if (u[k] >= 'A' && u[k] <= 'Z') {
-			u[k] |= 0x20;
-		} else if (u[k] == 0xD0 && k + 1 < n && u[k + 1] >= 0x90 &&
-		           u[k + 1] <= 0xAF) {
-			/* А-П: D0 90-9F → D0 B0-BF; Р-Я: D0 A0-AF → D1 80-8F. */
-			if (u[k + 1] <= 0x9F) {
-				u[k + 1] += 0x20;
-			} else {
-				u[k] = 0xD1;
-				u[k + 1] -= 0x20;
-			}
-			k++;
-		}
-	}
-}
+/* The last bytes of the titles, in either case: r s x f l a, and the
+ * second bytes of л в р (BB B2 80) and Л В Р (9B 92 A0). */
+static const unsigned char title_end[256] = {
+	['r'] = 1, ['s'] = 1, ['x'] = 1, ['f'] = 1, ['l'] = 1, ['a'] = 1,
+	['R'] = 1, ['S'] = 1, ['X'] = 1, ['F'] = 1, ['L'] = 1, ['A'] = 1,
+	[0xBB] = 1, [0xB2] = 1, [0x80] = 1, [0x9B] = 1, [0x92] = 1, [0xA0] = 1,
+};
 
 /* May byte c be part of a title: an ASCII letter, or a byte of a
  * letter of more than one byte? */
-static int title_byte(char c)
+static int title_byte(unsigned char c)
 {
-	unsigned char u = (unsigned char)c;
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
 
-	return (u | 0x20) >= 'a' && (u | 0x20) <= 'z' ? 1 : u >= 0x80;
+/* The byte pair at w lower-cased where it is an ASCII letter or a
+ * Cyrillic А-Я (D0 90-9F → D0 B0-BF, D0 A0-AF → D1 80-8F); returns how
+ * many bytes it took. */
+static size_t lower_title_char(unsigned char *w, size_t left)
+{
+	if (w[0] >= 'A' && w[0] <= 'Z') {
+		w[0] |= 0x20;
+		return 1;
+	}
+	if (w[0] != 0xD0 || left < 2 || w[1] < 0x90 || w[1] > 0xAF)
+		return 1;
+	if (w[1] <= 0x9F) {
+		w[1] += 0x20;
+	} else {
+		w[0] = 0xD1;
+		w[1] -= 0x20;
+	}
+	return 2;
 }
 
 /* Is the word that ends at t[i] (before a full stop), starting at s or
- * later after a character that is not a letter, one of the titles? */
+ * later after a byte that is no part of a letter, one of the titles?
+ * Asked at every full stop before white space, so a word longer than
+ * any title is told at once. */
 static int title_before(const char *t, size_t s, size_t i)
 {
-	char w[16];
+	unsigned char w[9];
 	size_t b = i, k, n;
 
-	while (b > s && i - b < sizeof w - 1 && title_byte(t[b - 1]))
-		b--;
-	if (b == i || (b > s && title_byte(t[b - 1])))
+	if (i == s || !title_end[(unsigned char)t[i - 1]])
 		return 0;
-	for (n = 0; b + n < i; n++)
-		w[n] = t[b + n];
+	while (b > s && i - b < sizeof w && title_byte((unsigned char)t[b - 1]))
+		b--;
+	n = i - b;
+	if (n < 2 || n >= sizeof w || (b > s && title_byte((unsigned char)t[b - 1])))
+		return 0;
+	memcpy(w, t + b, n);
 	w[n] = '\0';
-	lower_title(w, n);
+	for (k = 0; k < n;)
+		k += lower_title_char(w + k, n - k);
 	for (k = 0; k < TACT_ARRAY_LEN(titles); k++)
-		if (strcmp(w, titles[k]) == 0)
+		if (titles[k][0] == (char)w[0] && memcmp(w, titles[k], n + 1) == 0)
 			return 1;
 	return 0;
 }
