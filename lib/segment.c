@@ -137,14 +137,16 @@ static int title_before(const char *t, size_t s, size_t i)
 	while (b > s && i - b < sizeof w && title_byte((unsigned char)t[b - 1]))
 		b--;
 	n = i - b;
-	if (n < 2 || n >= sizeof w || (b > s && title_byte((unsigned char)t[b - 1])))
+	if (n < 2 || n >= sizeof w ||
+	    (b > s && title_byte((unsigned char)t[b - 1])))
 		return 0;
 	memcpy(w, t + b, n);
 	w[n] = '\0';
 	for (k = 0; k < n;)
 		k += lower_title_char(w + k, n - k);
 	for (k = 0; k < TACT_ARRAY_LEN(titles); k++)
-		if (titles[k][0] == (char)w[0] && memcmp(w, titles[k], n + 1) == 0)
+		if (titles[k][0] == (char)w[0] &&
+		    memcmp(w, titles[k], n + 1) == 0)
 			return 1;
 	return 0;
 }
@@ -193,7 +195,8 @@ static size_t sentence_end(const char *t, size_t len, size_t s)
 		if (i - s >= SENTENCE_MAX)
 			return cut_point(t, s, i);
 		m = end_mark(t, len, i);
-		if (!m || (t[i] == '.' && i + 1 < len && is_space((unsigned char)t[i + 1]) &&
+		if (!m || (t[i] == '.' && i + 1 < len &&
+		           is_space((unsigned char)t[i + 1]) &&
 		           title_before(t, s, i))) {
 			i++;
 			continue;
