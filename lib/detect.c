@@ -349,11 +349,17 @@ static inline uint32_t tail4(const unsigned char *w, size_t n)
                   1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') | \
                   1u << ('v' - 'a') | 1u << ('z' - 'a'))
 
+/* Is c a lower-case letter of the set (UL_AFTER, AT_AFTER)? */
+static int in_letters(uint32_t set, uint32_t c)
+{
+	return c - 'a' < 26 && (set >> (c - 'a') & 1);
+}
+
 /* Is the word ending in «at», whose third byte from the end is b1 and
  * last four bytes t, a Romanian participle? */
 static int ro_participle_at(uint32_t t, uint32_t b1, size_t n)
 {
-	return n >= 5 && b1 - 'a' < 26 && (AT_AFTER >> (b1 - 'a') & 1) &&
+	return n >= 5 && in_letters(AT_AFTER, b1) &&
 	       t != FOUR('s', 't', 'a', 't');
 }
 
@@ -409,7 +415,7 @@ static unsigned latin_ending(const unsigned char *w, size_t n)
 		return n >= 6 && t == FOUR('r', 'i', 'l', 'e') &&
 		       (w[n - 5] | 0x20) == 'u' ? W_RO : 0;
 	case TWO('u', 'l'):
-		return b1 - 'a' < 26 && (UL_AFTER >> (b1 - 'a') & 1) ? W_RO : 0;
+		return in_letters(UL_AFTER, b1) ? W_RO : 0;
 	case TWO('a', 't'):
 		return ro_participle_at(t, b1, n) ? W_RO : 0;
 	case TWO('i', 't'):
