@@ -80,10 +80,11 @@ static int continues(const char *t, size_t len, size_t i)
 
 /* Titles and address words written with a full stop that a name or a
  * number follows: the stop does not end the sentence («Mr. Smith»,
- * «Dna. Popescu», «ул. Абая»). Lower case, ASCII or Cyrillic, at most
- * eight bytes. Words that also end sentences as often («St.», «Jr.»,
- * «г.», «им.») are not here. */
-static const char titles[][9] = {
+ * «Dna. Popescu», «ул. Абая»). Folded as text is (tact_fold_cp()), at
+ * most eight bytes. Words that also end sentences as often («St.»,
+ * «Jr.», «г.», «им.») are not here. */
+#define TITLE_MAX 8
+static const char titles[][TITLE_MAX + 1] = {
 	"mr", "mrs", "ms", "mx", "dr", "prof", "dl", "dna", "dra",
 	"ул", "кв", "мкр", "обл", "тел",
 };
@@ -103,50 +104,40 @@ static int title_byte(unsigned char c)
 	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
-/* The byte pair at w lower-cased where it is an ASCII letter or a
- * Cyrillic А-Я (D0 90-9F → D0 B0-BF, D0 A0-AF → D1 80-8F); returns how
- * many bytes it took. */
-static size_t lower_title_char(unsigned char *w, size_t left)
+/* Are the folded code points w[0..n) those of title? */
+static int is_title(const uint32_t *w, size_t n, const char *title)
 {
-	if (w[0] >= 'A' && w[0] <= 'Z') {
-		w[0] |= 0x20;
-		return 1;
-	}
-	if (w[0] != 0xD0 || left < 2 || w[1] < 0x90 || w[1] > 0xAF)
-		return 1;
-	if (w[1] <= 0x9F) {
-		w[1] += 0x20;
-	} else {
-		w[0] = 0xD1;
-		w[1] -= 0x20;
-	}
-	return 2;
+	size_t k, j = 0;
+
+	for (k = 0; k < n; k++)
+		if (!title[j] || tact_utf8_next(title, &j) != w[k])
+			return 0;
+	return !title[j];
 }
 
 /* Is the word that ends at t[i] (before a full stop), starting at s or
  * later after a byte that is no part of a letter, one of the titles?
- * Asked at every full stop before white space, so a word longer than
- * any title is told at once. */
+ * Asked at every full stop before white space, so a word that cannot
+ * end like a title, or is longer than any, is told at once. */
 static int title_before(const char *t, size_t s, size_t i)
 {
-	unsigned char w[9];
-	size_t b = i, k, n;
+	uint32_t w[TITLE_MAX];
+	size_t b = i, k, n = 0;
 
 	if (i == s || !title_end[(unsigned char)t[i - 1]])
 		return 0;
-	while (b > s && i - b < sizeof w && title_byte((unsigned char)t[b - 1]))
+	while (b > s && i - b <= TITLE_MAX && title_byte((unsigned char)t[b - 1]))
 		b--;
-	n = i - b;
-	if (n < 2 || n >= sizeof w ||
+	if (i - b < 2 || i - b > TITLE_MAX ||
 	    (b > s && title_byte((unsigned char)t[b - 1])))
 		return 0;
-	memcpy(w, t + b, n);
-	w[n] = '\0';
-	for (k = 0; k < n;)
-		k += lower_title_char(w + k, n - k);
+	for (k = b; k < i;)
+		w[n++] = tact_fold_cp(tact_utf8_next(t, &k));
+	/* A title is read only when it has as many bytes as the word:
+	 * folding a letter of a title keeps its length. */
 	for (k = 0; k < TACT_ARRAY_LEN(titles); k++)
-		if (titles[k][0] == (char)w[0] &&
-		    memcmp(w, titles[k], n + 1) == 0)
+		if (titles[k][i - b] == '\0' && titles[k][i - b - 1] != '\0' &&
+		    is_title(w, n, titles[k]))
 			return 1;
 	return 0;
 }
