@@ -62,7 +62,17 @@ END_TEST
 
 START_TEST(homoglyphs_in_cyrillic_words)
 {
+	static const struct {
+		const char *in, *out;
+	} twins[] = {
+		{ "Товар хороший, Н\x6F дорогой", "товар хороший, но дорогой" },
+		{ "Н\x6F, ДОРОГОЙ", "но, дорогой" },
+		{ "ok, \xD0\xBD\x6F fine", "ok, ho fine" },
+		{ "\xD0\xBD\x6F 42", "\xD0\xBD\x6F 42" },
+		{ "\xD0\xBD\x6F", "\xD0\xBD\x6F" },
+	};
 	struct tact_norm n;
+	size_t k;
 
 	/* The seed text's Latin 'a' inside Cyrillic words. */
 	ck_assert_str_eq(norm("Вaжно: клиентaми", &n), "важно: клиентами");
@@ -75,17 +85,10 @@ START_TEST(homoglyphs_in_cyrillic_words)
 	tact_norm_free(&n);
 	/* As many look-alikes of each script («Нo», a Latin «o»): the word
 	 * before decides, else the word after, else it stays as written. */
-	ck_assert_str_eq(norm("Товар хороший, Н\x6F дорогой", &n),
-	                 "товар хороший, но дорогой");
-	tact_norm_free(&n);
-	ck_assert_str_eq(norm("Н\x6F, ДОРОГОЙ", &n), "но, дорогой");
-	tact_norm_free(&n);
-	ck_assert_str_eq(norm("ok, \xD0\xBD\x6F fine", &n), "ok, ho fine");
-	tact_norm_free(&n);
-	ck_assert_str_eq(norm("\xD0\xBD\x6F 42", &n), "\xD0\xBD\x6F 42");
-	tact_norm_free(&n);
-	ck_assert_str_eq(norm("\xD0\xBD\x6F", &n), "\xD0\xBD\x6F");
-	tact_norm_free(&n);
+	for (k = 0; k < TACT_ARRAY_LEN(twins); k++) {
+		ck_assert_str_eq(norm(twins[k].in, &n), twins[k].out);
+		tact_norm_free(&n);
+	}
 }
 END_TEST
 
@@ -265,24 +268,34 @@ START_TEST(marks_after_fast_letters)
 }
 END_TEST
 
+/* t cuts into the sentences want[0..n), each trimmed, and no more. */
+static void assert_sentences(const char *t, const char *const *want,
+                             size_t nwant)
+{
+	size_t pos = 0, s, e, n = 0;
+
+	while (tact_next_sentence(t, strlen(t), &pos, &s, &e)) {
+		ck_assert_uint_lt(n, nwant);
+		ck_assert_msg(e - s == strlen(want[n]) &&
+		              memcmp(t + s, want[n], e - s) == 0,
+		              "sentence %zu: «%.*s»", n, (int)(e - s), t + s);
+		n++;
+	}
+	ck_assert_uint_eq(n, nwant);
+}
+
 START_TEST(sentences)
 {
 	/* A full stop before a lower-case word («т. е.», "e.g. this") does not
 	 * end the sentence, nor does a line break inside a wrapped sentence. */
 	const char *t = "Первое. Второе!  Третье?\nЧетвёртое… т. е. конец. Dvs. trebuie\n"
 	                "Пятое, перенесённое\nна новую строку.\n- пункт";
-	size_t pos = 0, s, e, n = 0;
-	const char *want[] = { "Первое.", "Второе!", "Третье?",
-		               "Четвёртое… т. е. конец.", "Dvs. trebuie",
-		               "Пятое, перенесённое\nна новую строку.", "- пункт" };
+	const char *const want[] = { "Первое.", "Второе!", "Третье?",
+		                     "Четвёртое… т. е. конец.", "Dvs. trebuie",
+		                     "Пятое, перенесённое\nна новую строку.",
+		                     "- пункт" };
 
-	while (tact_next_sentence(t, strlen(t), &pos, &s, &e)) {
-		ck_assert_uint_lt(n, 7);
-		ck_assert_uint_eq(e - s, strlen(want[n]));
-		ck_assert_int_eq(memcmp(t + s, want[n], e - s), 0);
-		n++;
-	}
-	ck_assert_uint_eq(n, 7);
+	assert_sentences(t, want, TACT_ARRAY_LEN(want));
 }
 END_TEST
 
@@ -295,21 +308,13 @@ START_TEST(sentences_after_titles)
 	const char *t = "On your side, Ms. Clark, not ours. Dr. Brown and MR. Smith "
 	                "agree. Bună ziua, Dna. Popescu! Доставим на УЛ. Абая, кв. 5. "
 	                "Ask Adams. Then dream. Then Mr.\nNext";
-	size_t pos = 0, s, e, n = 0;
-	const char *want[] = { "On your side, Ms. Clark, not ours.",
-		               "Dr. Brown and MR. Smith agree.",
-		               "Bună ziua, Dna. Popescu!",
-		               "Доставим на УЛ. Абая, кв. 5.", "Ask Adams.",
-		               "Then dream.", "Then Mr.", "Next" };
+	const char *const want[] = { "On your side, Ms. Clark, not ours.",
+		                     "Dr. Brown and MR. Smith agree.",
+		                     "Bună ziua, Dna. Popescu!",
+		                     "Доставим на УЛ. Абая, кв. 5.", "Ask Adams.",
+		                     "Then dream.", "Then Mr.", "Next" };
 
-	while (tact_next_sentence(t, strlen(t), &pos, &s, &e)) {
-		ck_assert_uint_lt(n, TACT_ARRAY_LEN(want));
-		ck_assert_msg(e - s == strlen(want[n]) &&
-		              memcmp(t + s, want[n], e - s) == 0,
-		              "sentence %zu: «%.*s»", n, (int)(e - s), t + s);
-		n++;
-	}
-	ck_assert_uint_eq(n, TACT_ARRAY_LEN(want));
+	assert_sentences(t, want, TACT_ARRAY_LEN(want));
 }
 END_TEST
 
