@@ -212,6 +212,12 @@ int tact_pattern_second(const char *pattern,
 /* Anchors shorter than this (bytes) are common enough that a pattern's
  * inner literals are worth looking for too. */
 #define TACT_INNER_BELOW 8
+/* So is a pattern with this many anchors or more, however long they are
+ * (a list of word stems: «доставк», «услуг», «мест»…), when it has at most
+ * TACT_INNER_FEW inner literals: more would cost the tries more than the
+ * runs they save (docs/performance.md). */
+#define TACT_INNER_WIDE 16
+#define TACT_INNER_FEW 24
 /* The length of the shortest literal of a (0 when there are none). */
 size_t tact_anchors_shortest(const struct tact_anchors *a);
 /* Do all the literals of a start words (1 when there are none)? */

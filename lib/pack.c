@@ -276,17 +276,30 @@ static int take(struct loader *ld, enum tact_prep_kind kind, const char *src,
 	return got != 0;
 }
 
+/* Pattern p's inner literals, when its anchors are short or many. */
+static int inner_literals(struct tact_pattern *p)
+{
+	int wide = p->anchors.n >= TACT_INNER_WIDE;
+
+	if (!wide && tact_anchors_shortest(&p->anchors) >= TACT_INNER_BELOW)
+		return TACT_OK;
+	if (tact_pattern_inner(p->source, &p->anchors, &p->inner))
+		return TACT_ENOMEM;
+	if (wide && p->inner.n > TACT_INNER_FEW &&
+	    tact_anchors_shortest(&p->anchors) >= TACT_INNER_BELOW)
+		tact_anchors_free(&p->inner);
+	return TACT_OK;
+}
+
 /* The literals the index finds pattern p by: its anchors, and inner
- * literals when they are short; else its required literals and a second
- * set (docs/performance.md). */
+ * literals when the anchors are short or many; else its required literals
+ * and a second set (docs/performance.md). */
 static int pattern_literals(struct tact_pattern *p)
 {
 	if (tact_pattern_anchors(p->source, &p->anchors))
 		return TACT_ENOMEM;
 	if (p->anchors.n)
-		return tact_anchors_shortest(&p->anchors) < TACT_INNER_BELOW
-		               ? tact_pattern_inner(p->source, &p->anchors, &p->inner)
-		               : TACT_OK;
+		return inner_literals(p);
 	if (tact_pattern_required(p->source, &p->required))
 		return TACT_ENOMEM;
 	return p->required.n

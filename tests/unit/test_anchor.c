@@ -1116,6 +1116,59 @@ START_TEST(chains_leave_no_nodes_behind)
 }
 END_TEST
 
+/* A pattern whose anchors are long is found by them alone, unless it has
+ * many (TACT_INNER_WIDE, word stems that inflect): then its inner literals
+ * are read too, when there are few of them (TACT_INNER_FEW). Findings do
+ * not change either way. */
+START_TEST(many_long_anchors_take_inner_literals)
+{
+	static const char stems[] =
+	        "delivery|shipping|discount|warranty|checkout|payments|invoices|"
+	        "schedule|customer|accounts|transfer|purchase|products|services|"
+	        "tracking|receipts";
+	static const char many_tails[] =
+	        "t01|t02|t03|t04|t05|t06|t07|t08|t09|t10|t11|t12|t13|t14|t15|"
+	        "t16|t17|t18|t19|t20|t21|t22|t23|t24|t25|t26";
+	static const char text[] = "Weekend shipping is not offered. "
+	                           "Receipts is a word. Tracking t26 here.";
+	char yaml[2048];
+	tact_checker *c;
+	tact_report *r;
+	const struct tact_pattern *p;
+
+	snprintf(yaml, sizeof yaml,
+	         "pack: w\nlanguage: en\nrules:\n"
+	         "  - id: w.r\n    category: refusal\n    severity: hint\n"
+	         "    message: m\n    explanation: e\n    patterns:\n"
+	         "      - '\\b(?:%s)\\w*\\s+(?:is|are)\\s+not\\s+offered\\b'\n"
+	         "      - '\\b(?:%.*s)\\w*\\s+(?:is|are)\\s+not\\s+offered\\b'\n"
+	         "      - '\\b(?:%s)\\w*\\s+(?:%s)\\b'\n",
+	         stems, (int)(sizeof stems - 1 - strlen("|receipts")), stems,
+	         stems, many_tails);
+	c = checker_of(yaml, "wide");
+	p = &c->rules[0]->patterns[0];
+	ck_assert_uint_eq(p->anchors.n, TACT_INNER_WIDE);
+	ck_assert_uint_ge(tact_anchors_shortest(&p->anchors), TACT_INNER_BELOW);
+	ck_assert_uint_gt(p->inner.n, 0);
+	ck_assert_uint_le(p->inner.n, TACT_INNER_FEW);
+	p = &c->rules[0]->patterns[1];
+	ck_assert_uint_eq(p->anchors.n, TACT_INNER_WIDE - 1);
+	ck_assert_uint_eq(p->inner.n, 0);
+	p = &c->rules[0]->patterns[2];
+	ck_assert_uint_eq(p->anchors.n, TACT_INNER_WIDE);
+	ck_assert_uint_eq(p->inner.n, 0);
+
+	ck_assert_int_eq(tact_check(&r, c, text, strlen(text), NULL), TACT_OK);
+	ck_assert_uint_eq(tact_report_count(r), 2);
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 0), NULL),
+	                 "shipping is not offered");
+	ck_assert_str_eq(tact_finding_match(tact_report_finding(r, 1), NULL),
+	                 "Tracking t26");
+	tact_report_free(r);
+	tact_checker_free(c);
+}
+END_TEST
+
 /* Literals with gaps near their start are walked by the pairs they open
  * with and what the text holds two and three bytes on: every gap shape,
  * alone in a checker (another pattern's literals would walk for it),
@@ -1421,6 +1474,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, exceptions_second_set);
 	tcase_add_test(tc, walks_find_literals_exactly);
 	tcase_add_test(tc, chains_leave_no_nodes_behind);
+	tcase_add_test(tc, many_long_anchors_take_inner_literals);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, opening_patterns);
