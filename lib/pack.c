@@ -276,17 +276,18 @@ static int take(struct loader *ld, enum tact_prep_kind kind, const char *src,
 	return got != 0;
 }
 
-/* Pattern p's inner literals, when its anchors are short or many. */
+/* Pattern p's inner literals, when its anchors are short, or many and
+ * long: then only when they are few (TACT_INNER_FEW). */
 static int inner_literals(struct tact_pattern *p)
 {
-	int wide = p->anchors.n >= TACT_INNER_WIDE;
+	int short_anchors =
+	        tact_anchors_shortest(&p->anchors) < TACT_INNER_BELOW;
 
-	if (!wide && tact_anchors_shortest(&p->anchors) >= TACT_INNER_BELOW)
+	if (!short_anchors && p->anchors.n < TACT_INNER_WIDE)
 		return TACT_OK;
 	if (tact_pattern_inner(p->source, &p->anchors, &p->inner))
 		return TACT_ENOMEM;
-	if (wide && p->inner.n > TACT_INNER_FEW &&
-	    tact_anchors_shortest(&p->anchors) >= TACT_INNER_BELOW)
+	if (!short_anchors && p->inner.n > TACT_INNER_FEW)
 		tact_anchors_free(&p->inner);
 	return TACT_OK;
 }
