@@ -176,7 +176,7 @@ void tact_spans_free(struct tact_spans *s);
 #define TACT_GAP 0xFFu
 
 struct tact_anchor {
-	char *text;             /* folded like the normalised text */
+	const char *text;       /* folded like the normalised text */
 	size_t len;
 	int word;               /* only where a word starts */
 	int end;                /* only where no word character follows */
@@ -185,6 +185,10 @@ struct tact_anchor {
 struct tact_anchors {
 	struct tact_anchor *v;
 	size_t n;
+	/* The texts are the built-in packs' prepared literals, in the
+	 * library's read-only data (tact_prepared_pool): neither copied nor
+	 * freed. */
+	int borrowed;
 };
 
 /* Every match of pattern (folded source) starts with one of the anchors;

@@ -58,6 +58,8 @@ static const char *pool(uint32_t at)
 	return (const char *)tact_prepared_pool + at;
 }
 
+/* The literals first..first + count of the prepared list into out; their
+ * texts stay in the pool (struct tact_anchors' borrowed). */
 static int literals(uint32_t first, uint16_t count, struct tact_anchors *out)
 {
 	size_t k;
@@ -67,13 +69,12 @@ static int literals(uint32_t first, uint16_t count, struct tact_anchors *out)
 	out->v = tact_calloc(count, sizeof *out->v);
 	if (!out->v)
 		return TACT_ENOMEM;
+	out->borrowed = 1;
 	for (k = 0; k < count; k++) {
 		const struct tact_prepared_literal *l =
 		        &tact_prepared_literals[first + k];
 
-		out->v[k].text = tact_strndup(pool(l->text), l->len);
-		if (!out->v[k].text)
-			return TACT_ENOMEM;
+		out->v[k].text = pool(l->text);
 		out->v[k].len = l->len;
 		out->v[k].word = l->word;
 		out->v[k].end = l->end;
