@@ -372,8 +372,8 @@ void tact_pattern_free(struct tact_pattern *p)
 
 	pcre2_code_free(p->code);
 	pcre2_code_free(atomic_load(&p->jit));
-	free(p->literal);
-	free(p->source);
+	tact_text_free(p->literal);
+	tact_text_free(p->source);
 	tact_anchors_free(&p->anchors);
 	tact_anchors_free(&p->required);
 	tact_anchors_free(&p->inner);

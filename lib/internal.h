@@ -234,7 +234,10 @@ struct tact_pattern {
 	pcre2_code *code;      /* interpreted (rule patterns) or JIT-compiled */
 	_Atomic(pcre2_code *) jit;  /* rule patterns: see tact_pattern_code() */
 	atomic_uint uses;
-	char *source;          /* folded as compiled (rule patterns only) */
+	/* Folded as compiled (rule patterns only). A built-in pattern's
+	 * source and literal are the prepared pool's: free them with
+	 * tact_text_free(). */
+	char *source;
 	char **suggestions;    /* NULL: the rule's */
 	size_t nsuggestions;
 	/* Text every match starts with, in normalised form, when the pattern
@@ -379,8 +382,9 @@ struct tact_rule {
 };
 
 void tact_rule_free(struct tact_rule *r);
-/* Is s a text of the built-in packs, in the library's read-only data? It
- * lasts as long as the library (past any checker) and is never freed. */
+/* Is s a text of the built-in packs, in the library's read-only data
+ * (their documents' scalars, or the prepared patterns' pool)? It lasts as
+ * long as the library (past any checker) and is never freed. */
 int tact_text_lasting(const char *s);
 /* A rule's copy of text s (s itself when it lasts); NULL for NULL or when
  * out of memory. */
@@ -679,6 +683,9 @@ extern const struct tact_prepared tact_prepared[];
 extern const size_t tact_prepared_count;
 extern const struct tact_prepared_literal tact_prepared_literals[];
 extern const unsigned char tact_prepared_pool[];
+/* Its bytes: the prepared patterns' folded sources and literals point
+ * into it and last as long as the library (tact_text_lasting()). */
+extern const size_t tact_prepared_pool_size;
 /* pcre2_serialize_encode() of every prepared pattern's code, in order. */
 extern const unsigned char tact_prepared_codes[];
 

@@ -40,8 +40,10 @@ static void node(yaml_node_t *out, const struct tact_yaml_node *in)
 int tact_text_lasting(const char *s)
 {
 	uintptr_t p = (uintptr_t)s, at = (uintptr_t)tact_builtin_scalars;
+	uintptr_t pool = (uintptr_t)tact_prepared_pool;
 
-	return p >= at && p - at < tact_builtin_scalars_size;
+	return (p >= at && p - at < tact_builtin_scalars_size) ||
+	       (p >= pool && p - pool < tact_prepared_pool_size);
 }
 
 char *tact_text_dup(const char *s)

@@ -30,6 +30,7 @@ const struct tact_prepared tact_prepared[] = {
 const size_t tact_prepared_count = 0;
 const struct tact_prepared_literal tact_prepared_literals[] = { { 0, 0, 0, 0 } };
 const unsigned char tact_prepared_pool[] = { 0 };
+const size_t tact_prepared_pool_size = 0;
 const unsigned char tact_prepared_codes[] = { 0 };
 
 struct bytes {
@@ -202,6 +203,7 @@ static void emit_record(FILE *out, struct record *r)
 	size_t k;
 
 	emit_bytes(out, "const unsigned char tact_prepared_pool[]", r->pool.v, r->pool.n);
+	fprintf(out, "const size_t tact_prepared_pool_size = %zu;\n\n", r->pool.n);
 	fprintf(out, "const struct tact_prepared_literal tact_prepared_literals[] = {\n");
 	for (k = 0; k < r->nlits; k++)
 		fprintf(out, "\t{ %u, %u, %u, %u },\n", (unsigned)r->lits[k].text,

@@ -97,9 +97,10 @@ int tact_prep_take(struct tact_prep *pp, enum tact_prep_kind kind,
 	}
 	p->code = pp->codes[pp->next];
 	pp->codes[pp->next++] = NULL;
-	if ((e->source && !(p->source = tact_strdup(pool(e->source)))) ||
-	    (e->literal && !(p->literal = tact_strdup(pool(e->literal)))) ||
-	    literals(e->lists[0], e->counts[0], &p->anchors) ||
+	/* The texts stay in the pool (tact_text_lasting()). */
+	p->source = e->source ? (char *)(uintptr_t)pool(e->source) : NULL;
+	p->literal = e->literal ? (char *)(uintptr_t)pool(e->literal) : NULL;
+	if (literals(e->lists[0], e->counts[0], &p->anchors) ||
 	    literals(e->lists[1], e->counts[1], &p->required) ||
 	    literals(e->lists[2], e->counts[2], &p->inner))
 		return TACT_ENOMEM;
