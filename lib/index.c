@@ -233,6 +233,41 @@ static int by_quad(const struct entry *x)
 	return x->len >= 4 && !memchr(x->s, TACT_GAP, 4);
 }
 
+/* Is literal x looked up by its first four bytes as text holds them
+ * where its one gap among them is a single ASCII space («you␣must»,
+ * «я␣не␣»)? Elsewhere it is walked from the root. */
+static int gap_quad(const struct entry *x)
+{
+	const unsigned char *p = (const unsigned char *)x->s;
+	int gaps = 0, k;
+
+	if (x->len < 4 || p[0] == TACT_GAP)
+		return 0;
+	for (k = 1; k < 4; k++)
+		gaps += p[k] == TACT_GAP;
+	return gaps == 1;
+}
+
+/* Is literal x in the quad table? */
+static int in_quads(const struct entry *x)
+{
+	return by_quad(x) || gap_quad(x);
+}
+
+/* The quad key of literal x: its first four bytes, a gap among them as
+ * the space that text has there (literals hold no ASCII space). */
+static uint32_t entry_key(const struct entry *x)
+{
+	unsigned char b[4];
+	int k;
+
+	memcpy(b, x->s, 4);
+	for (k = 0; k < 4; k++)
+		if (b[k] == TACT_GAP)
+			b[k] = ' ';
+	return quad_key(b);
+}
+
 /* Does literal x need white space at its third or fourth byte of text:
  * two or three bytes that are not gaps (one of text each), then a gap? */
 static int gap_early(const struct entry *x)
@@ -253,6 +288,10 @@ static void mark_filters(struct tact_btrie *t, const struct entry *x)
 	mark_pairs(t->pairs, x);
 	if (by_quad(x))
 		return;
+	if (gap_quad(x)) {
+		mark_pairs(t->pairs + 3 * TACT_PAIRS_WORDS, x);
+		return;
+	}
 	mark_pairs(t->pairs + TACT_PAIRS_WORDS, x);
 	if (!gap_early(x))
 		mark_pairs(t->pairs + 2 * TACT_PAIRS_WORDS, x);
@@ -277,9 +316,9 @@ static uint32_t new_quad(const struct entries *e, size_t k, uint32_t *last)
 {
 	uint32_t key;
 
-	if (!by_quad(&e->v[k]))
+	if (!in_quads(&e->v[k]))
 		return 0;
-	key = quad_key((const unsigned char *)e->v[k].s);
+	key = entry_key(&e->v[k]);
 	if (key == *last)
 		return 0;
 	*last = key;
@@ -312,7 +351,7 @@ static int build_quads(struct tact_btrie *t, const struct entries *e)
 
 		if (!key) {
 			/* The run of literals of the last key goes on. */
-			if (q && by_quad(&e->v[k]) && quad_key(p) == q->key)
+			if (q && in_quads(&e->v[k]) && entry_key(&e->v[k]) == q->key)
 				q->after |= after_bits(&e->v[k]);
 			continue;
 		}
@@ -448,7 +487,8 @@ static int btrie_build(struct tact_btrie *t, struct entries *e)
 	/* A node per byte at most, and the root. */
 	t->nodes = tact_calloc(e->bytes + 1, sizeof *t->nodes);
 	t->hits = tact_calloc(e->n + 1, sizeof *t->hits);
-	t->pairs = tact_calloc(3 * TACT_PAIRS_WORDS, sizeof *t->pairs);
+	t->pairs = tact_calloc(TACT_PAIRS_SETS * TACT_PAIRS_WORDS,
+	                       sizeof *t->pairs);
 	if (!t->nodes || !t->hits || !t->pairs) {
 		tact_btrie_free(t);
 		return TACT_ENOMEM;
@@ -880,12 +920,30 @@ static inline const struct tact_quad *quad_at(const struct tact_btrie *t,
 	}
 }
 
+/* Are the four bytes at s[i] there, and is each run of white space
+ * among the last three one ASCII space? Then the quad of those bytes
+ * finds the literals with a gap there (gap_quad()). */
+static inline int single_spaces(const unsigned char *s, size_t len, size_t i)
+{
+	size_t j;
+
+	if (i + 4 > len)
+		return 0;
+	for (j = i + 1; j < i + 4; j++)
+		if (space_lead[s[j]] &&
+		    (s[j] != ' ' || (j + 1 < len && space_lead[s[j + 1]])))
+			return 0;
+	return 1;
+}
+
 /* The literals of t that start at s[i], whose byte pair is k. (The pair
  * after the last byte is (c, 0): only literals of one byte are marked for
- * it.) Those with a gap among their first four bytes or shorter walk from
+ * it.) Those shorter than four bytes or with a gap among them walk from
  * the root, unless all of them need white space at s[i + 2] or s[i + 3]
- * and neither is; the others from where their first four bytes lead,
- * when the two bytes after those may follow them (struct tact_quad). */
+ * and neither is, or their one gap is there as a single space
+ * (gap_quad(), single_spaces()); the others from where their first four
+ * bytes lead, when the two bytes after those may follow them (struct
+ * tact_quad). */
 static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
                           size_t len, size_t i, unsigned k,
                           struct tact_cands *out)
@@ -894,10 +952,12 @@ static inline int scan_at(const struct tact_btrie *t, const unsigned char *s,
 
 	if (!bit_test(t->pairs, k))
 		return TACT_OK;
-	if (bit_test(t->pairs + TACT_PAIRS_WORDS, k) &&
-	    (bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, k) ||
-	     (i + 2 < len && (space_lead[s[i + 2]] ||
-	                      (i + 3 < len && space_lead[s[i + 3]])))))
+	if ((bit_test(t->pairs + TACT_PAIRS_WORDS, k) &&
+	     (bit_test(t->pairs + 2 * TACT_PAIRS_WORDS, k) ||
+	      (i + 2 < len && (space_lead[s[i + 2]] ||
+	                       (i + 3 < len && space_lead[s[i + 3]]))))) ||
+	    (bit_test(t->pairs + 3 * TACT_PAIRS_WORDS, k) &&
+	     !single_spaces(s, len, i)))
 		return walk(t, t->nodes, s, len, i, i, out);
 	if (i + 4 > len || !(q = quad_at(t, s + i)))
 		return TACT_OK;

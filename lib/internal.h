@@ -429,20 +429,24 @@ struct tact_btrie {
 	size_t nnodes;
 	uint32_t *hits;
 	size_t nhits;
-	/* Filters of the positions a literal can start at, 8 KB each: the
-	 * first two bytes of text, one bit per pair; the pairs that start a
-	 * literal shorter than four bytes or with a gap among them; and of
-	 * those, the ones that need no white space at their third or fourth
-	 * byte of text. Most positions are ruled out by one bit test
-	 * (tact_index_scan()). */
+	/* Filters of the positions a literal can start at, 8 KB each
+	 * (TACT_PAIRS_SETS of them): the first two bytes of text, one bit per
+	 * pair; the pairs that start a literal shorter than four bytes or
+	 * with a gap among them that the quads do not hold; of those, the
+	 * ones that need no white space at their third or fourth byte of
+	 * text; and the pairs that start a literal with one gap among its
+	 * second to fourth bytes, which the quads hold as a single space.
+	 * Most positions are ruled out by one bit test (tact_index_scan()). */
 	uint64_t *pairs;
 	/* The other literals, by their first four bytes (two letters of
-	 * Cyrillic, where a pair is one letter): where their walk goes on.
-	 * Open addressing, quad_mask + 1 slots. */
+	 * Cyrillic, where a pair is one letter), a gap among them as one
+	 * ASCII space: where their walk goes on. Open addressing,
+	 * quad_mask + 1 slots. */
 	struct tact_quad *quads;
 	uint32_t quad_mask;
 };
 #define TACT_PAIRS_WORDS (65536 / 64)
+#define TACT_PAIRS_SETS 4
 
 /* A hit is a pattern id, or with this bit a rule whose unanchored
  * patterns are to run in the sentence. */

@@ -1173,6 +1173,50 @@ END_TEST
  * with and what the text holds two and three bytes on: every gap shape,
  * alone in a checker (another pattern's literals would walk for it),
  * over runs of white space of every kind and length, must be found. */
+/* A literal with one gap among its first four bytes is in the quad table
+ * as text holds it with a single space there («ab␣c» for «ab\s+cd»), so
+ * it is not walked from the root at every «ab»; with other white space
+ * there it is, and both find it. */
+START_TEST(gap_literals_are_quads)
+{
+	static const char yaml[] =
+	        "pack: q\nlanguage: en\nrules:\n"
+	        "  - id: q.r\n    category: jargon\n    severity: hint\n"
+	        "    message: m\n    explanation: e\n"
+	        "    patterns: ['\\bab\\s+cd', '\\bx\\s+yz']\n";
+	static const char *const texts[] = { "ab cd x yz", "ab  cd x\tyz",
+		                             "ab\tcd x \xC2\xA0yz",
+		                             "q ab cd, x yz" };
+	tact_checker *c = checker_of(yaml, "quads");
+	const struct tact_lang_index *li = tact_index_lang(&c->index, "en");
+	const char *keys[] = { "ab c", "x yz" };
+	size_t k, j;
+
+	for (j = 0; j < TACT_ARRAY_LEN(keys); j++) {
+		uint32_t key;
+		int found = 0;
+
+		memcpy(&key, keys[j], 4);
+		for (k = 0; k <= li->word.quad_mask; k++)
+			found |= li->word.quads[k].key == key;
+		ck_assert_msg(found, "no quad for '%s'", keys[j]);
+	}
+	for (k = 0; k < TACT_ARRAY_LEN(texts); k++) {
+		struct tact_cands cands = { NULL, 0, 0 };
+		const char *t = texts[k];
+		size_t at0 = (size_t)(strstr(t, "ab") - t);
+		size_t at1 = (size_t)(strchr(t, 'x') - t);
+
+		ck_assert_int_eq(tact_index_scan(li, t, strlen(t), &cands), TACT_OK);
+		ck_assert_msg(has_cand(&cands, 0, at0, 0), "%s", t);
+		ck_assert_msg(has_cand(&cands, 1, at1, 0), "%s", t);
+		ck_assert_uint_eq(cands.n, 2);
+		free(cands.v);
+	}
+	tact_checker_free(c);
+}
+END_TEST
+
 START_TEST(gaps_near_the_start_are_found)
 {
 	static const char *const shapes[] = {
@@ -1475,6 +1519,7 @@ static Suite *anchor_suite(void)
 	tcase_add_test(tc, walks_find_literals_exactly);
 	tcase_add_test(tc, chains_leave_no_nodes_behind);
 	tcase_add_test(tc, many_long_anchors_take_inner_literals);
+	tcase_add_test(tc, gap_literals_are_quads);
 	tcase_add_test(tc, gaps_near_the_start_are_found);
 	tcase_add_test(tc, line_start_patterns);
 	tcase_add_test(tc, opening_patterns);
