@@ -920,15 +920,16 @@ static inline const struct tact_quad *quad_at(const struct tact_btrie *t,
 	}
 }
 
-/* Are the four bytes at s[i] there, and is each run of white space
- * among the last three one ASCII space? Then the quad of those bytes
- * finds the literals with a gap there (gap_quad()). */
+/* Is each run of white space among the three bytes after s[i] one ASCII
+ * space? Then the quad of the four bytes at s[i] finds the literals with
+ * a gap there (gap_quad()). Fewer than four bytes hold none of them: each
+ * of their bytes takes one of text at least. */
 static inline int single_spaces(const unsigned char *s, size_t len, size_t i)
 {
 	size_t j;
 
 	if (i + 4 > len)
-		return 0;
+		return 1;
 	for (j = i + 1; j < i + 4; j++)
 		if (space_lead[s[j]] &&
 		    (s[j] != ' ' || (j + 1 < len && space_lead[s[j + 1]])))
