@@ -351,7 +351,8 @@ static int build_quads(struct tact_btrie *t, const struct entries *e)
 
 		if (!key) {
 			/* The run of literals of the last key goes on. */
-			if (q && in_quads(&e->v[k]) && entry_key(&e->v[k]) == q->key)
+			if (q && in_quads(&e->v[k]) &&
+			    entry_key(&e->v[k]) == q->key)
 				q->after |= after_bits(&e->v[k]);
 			continue;
 		}
