@@ -1081,6 +1081,20 @@ START_TEST(walks_find_literals_exactly)
 }
 END_TEST
 
+/* The scan of text t finds pattern 0 at at0 and pattern 1 at at1, and
+ * nothing else. */
+static void scan_finds_both(const struct tact_lang_index *li, const char *t,
+                            size_t at0, size_t at1)
+{
+	struct tact_cands cands = { NULL, 0, 0 };
+
+	ck_assert_int_eq(tact_index_scan(li, t, strlen(t), &cands), TACT_OK);
+	ck_assert_msg(has_cand(&cands, 0, at0, 0), "%s", t);
+	ck_assert_msg(has_cand(&cands, 1, at1, 0), "%s", t);
+	ck_assert_uint_eq(cands.n, 2);
+	free(cands.v);
+}
+
 /* A trie keeps only the nodes a walk can reach: two literals that share
  * their first four bytes leave the root (its chain leads to the node of
  * those four bytes, where the quads lead too), that node, its two
@@ -1100,18 +1114,11 @@ START_TEST(chains_leave_no_nodes_behind)
 	size_t k;
 
 	ck_assert_uint_eq(li->word.nnodes, 5);
-	for (k = 0; k < TACT_ARRAY_LEN(texts); k++) {
-		struct tact_cands cands = { NULL, 0, 0 };
-		const char *t = texts[k];
-		size_t at0 = (size_t)(strstr(t, "abcdefghijklmnop") - t);
-		size_t at1 = (size_t)(strstr(t, "abcdq") - t);
-
-		ck_assert_int_eq(tact_index_scan(li, t, strlen(t), &cands), TACT_OK);
-		ck_assert(has_cand(&cands, 0, at0, 0));
-		ck_assert(has_cand(&cands, 1, at1, 0));
-		ck_assert_uint_eq(cands.n, 2);
-		free(cands.v);
-	}
+	for (k = 0; k < TACT_ARRAY_LEN(texts); k++)
+		scan_finds_both(li, texts[k],
+		                (size_t)(strstr(texts[k], "abcdefghijklmnop") -
+		                         texts[k]),
+		                (size_t)(strstr(texts[k], "abcdq") - texts[k]));
 	tact_checker_free(c);
 }
 END_TEST
@@ -1201,18 +1208,10 @@ START_TEST(gap_literals_are_quads)
 			found |= li->word.quads[k].key == key;
 		ck_assert_msg(found, "no quad for '%s'", keys[j]);
 	}
-	for (k = 0; k < TACT_ARRAY_LEN(texts); k++) {
-		struct tact_cands cands = { NULL, 0, 0 };
-		const char *t = texts[k];
-		size_t at0 = (size_t)(strstr(t, "ab") - t);
-		size_t at1 = (size_t)(strchr(t, 'x') - t);
-
-		ck_assert_int_eq(tact_index_scan(li, t, strlen(t), &cands), TACT_OK);
-		ck_assert_msg(has_cand(&cands, 0, at0, 0), "%s", t);
-		ck_assert_msg(has_cand(&cands, 1, at1, 0), "%s", t);
-		ck_assert_uint_eq(cands.n, 2);
-		free(cands.v);
-	}
+	for (k = 0; k < TACT_ARRAY_LEN(texts); k++)
+		scan_finds_both(li, texts[k],
+		                (size_t)(strstr(texts[k], "ab") - texts[k]),
+		                (size_t)(strchr(texts[k], 'x') - texts[k]));
 	tact_checker_free(c);
 }
 END_TEST
