@@ -1884,10 +1884,8 @@ void tact_anchors_free(struct tact_anchors *a)
 {
 	size_t k;
 
-	/* Texts the analysis copied are the set's own; const is for readers
-	 * (borrowed ones are the library's read-only data). */
-	for (k = 0; k < a->n && !a->borrowed; k++)
-		free((void *)(uintptr_t)a->v[k].text);
+	for (k = 0; k < a->n; k++)
+		tact_text_free(a->v[k].text);
 	free(a->v);
 	memset(a, 0, sizeof *a);
 }

@@ -176,7 +176,9 @@ void tact_spans_free(struct tact_spans *s);
 #define TACT_GAP 0xFFu
 
 struct tact_anchor {
-	const char *text;       /* folded like the normalised text */
+	/* Folded like the normalised text; a built-in pattern's is the
+	 * prepared pool's (tact_text_lasting()). */
+	char *text;
 	size_t len;
 	int word;               /* only where a word starts */
 	int end;                /* only where no word character follows */
@@ -185,10 +187,6 @@ struct tact_anchor {
 struct tact_anchors {
 	struct tact_anchor *v;
 	size_t n;
-	/* The texts are the built-in packs' prepared literals, in the
-	 * library's read-only data (tact_prepared_pool): neither copied nor
-	 * freed. */
-	int borrowed;
 };
 
 /* Every match of pattern (folded source) starts with one of the anchors;
@@ -386,10 +384,10 @@ void tact_rule_free(struct tact_rule *r);
  * (their documents' scalars, or the prepared patterns' pool)? It lasts as
  * long as the library (past any checker) and is never freed. */
 int tact_text_lasting(const char *s);
-/* A rule's copy of text s (s itself when it lasts); NULL for NULL or when
- * out of memory. */
+/* A rule's or pattern's copy of text s (s itself when it lasts); NULL
+ * for NULL or when out of memory. */
 char *tact_text_dup(const char *s);
-/* Free a rule's text, unless it is the library's own. */
+/* Free a rule's or pattern's text, unless it is the library's own. */
 void tact_text_free(char *s);
 
 /* ---- index.c: where patterns can match ------------------------------------ */

@@ -59,7 +59,7 @@ static const char *pool(uint32_t at)
 }
 
 /* The literals first..first + count of the prepared list into out; their
- * texts stay in the pool (struct tact_anchors' borrowed). */
+ * texts stay in the pool (tact_text_dup() of a lasting text). */
 static int literals(uint32_t first, uint16_t count, struct tact_anchors *out)
 {
 	size_t k;
@@ -69,12 +69,13 @@ static int literals(uint32_t first, uint16_t count, struct tact_anchors *out)
 	out->v = tact_calloc(count, sizeof *out->v);
 	if (!out->v)
 		return TACT_ENOMEM;
-	out->borrowed = 1;
 	for (k = 0; k < count; k++) {
 		const struct tact_prepared_literal *l =
 		        &tact_prepared_literals[first + k];
 
-		out->v[k].text = pool(l->text);
+		out->v[k].text = tact_text_dup(pool(l->text));
+		if (!out->v[k].text)
+			return TACT_ENOMEM;
 		out->v[k].len = l->len;
 		out->v[k].word = l->word;
 		out->v[k].end = l->end;
@@ -97,10 +98,10 @@ int tact_prep_take(struct tact_prep *pp, enum tact_prep_kind kind,
 	}
 	p->code = pp->codes[pp->next];
 	pp->codes[pp->next++] = NULL;
-	/* The texts stay in the pool (tact_text_lasting()). */
-	p->source = e->source ? (char *)(uintptr_t)pool(e->source) : NULL;
-	p->literal = e->literal ? (char *)(uintptr_t)pool(e->literal) : NULL;
-	if (literals(e->lists[0], e->counts[0], &p->anchors) ||
+	/* The texts stay in the pool (tact_text_dup() of a lasting text). */
+	if ((e->source && !(p->source = tact_text_dup(pool(e->source)))) ||
+	    (e->literal && !(p->literal = tact_text_dup(pool(e->literal)))) ||
+	    literals(e->lists[0], e->counts[0], &p->anchors) ||
 	    literals(e->lists[1], e->counts[1], &p->required) ||
 	    literals(e->lists[2], e->counts[2], &p->inner))
 		return TACT_ENOMEM;
